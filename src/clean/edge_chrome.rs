@@ -1,0 +1,114 @@
+//! `edge_chrome`: label-like lines before the article's first sentence and after its last.
+//!
+//! **What it removes:** short lines that are not sentences (at most `max_edge_words` words) between
+//! the headline and the first paragraph of prose, and after the last paragraph of prose. The article's prose paragraphs are the anchors: lines of at least
+//! `anchor_words` words that end like a sentence (or twice as long, for paragraphs a scraper cut);
+//! a document needs two of them.
+//! **Why it is junk:** what a scraper picks up around an article's prose is page furniture: the
+//! byline, date, reading time, source label and section tag above it; share bars, tags, "read
+//! the full story", counters, other stories' headlines and footers below it. Article text at the
+//! edges is sentences; furniture is labels. Wording does not matter, only position and shape.
+//! **Known false positives:** a short closing line without a full stop ("More details to
+//! follow"); a short standfirst without a full stop above the first paragraph (longer ones, and
+//! long paragraphs a scraper cut before their full stop, are kept).
+//! **Misses:** long labels at the edges, such as other stories' headlines under the article
+//! without a related header (the `related_feed` detector needs its header).
+//! **Example:** `By Petra Olund, Lantern Wire business reporter` above the first paragraph;
+//! `Tweet` / `Email` / `Views: 2,981` below the last.
+
+use super::shape::{is_sentence, word_units};
+use crate::model::Verdict;
+
+pub const NAME: &str = "edge_chrome";
+
+/// A line that ends like a sentence and has at least this many words is article text at an edge.
+pub const EDGE_SENTENCE_WORDS: usize = 3;
+
+#[derive(Clone, Copy, Debug)]
+pub struct Settings {
+    pub anchor_words: usize,
+    pub max_edge_words: usize,
+}
+
+pub fn mark(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize>, s: Settings) {
+    let kept: Vec<usize> = (0..lines.len())
+        .filter(|&i| matches!(verdicts[i], Verdict::Keep) && Some(i + 1) != title_line)
+        .collect();
+    let anchors: Vec<usize> = kept
+        .iter()
+        .copied()
+        .filter(|&i| is_anchor(&lines[i], s))
+        .collect();
+    let (Some(&first), Some(&last)) = (anchors.first(), anchors.last()) else {
+        return;
+    };
+    if anchors.len() < 2 {
+        return;
+    }
+    for &i in &kept {
+        let line = &lines[i];
+        let sentence = is_sentence(line, EDGE_SENTENCE_WORDS);
+        // Long non-sentences at either edge stay: a standfirst without a full stop above, a
+        // paragraph the scraper cut short below.
+        let junk = (i < first || i > last) && !sentence && word_units(line) <= s.max_edge_words;
+        if junk {
+            verdicts[i] = Verdict::Junk { rule: NAME.into() };
+        }
+    }
+}
+
+/// An article paragraph: a sentence of `anchor_words`, or a line twice as long that a scraper cut
+/// before its full stop.
+fn is_anchor(line: &str, s: Settings) -> bool {
+    is_sentence(line, s.anchor_words) || word_units(line) >= 2 * s.anchor_words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const S: Settings = Settings {
+        anchor_words: 8,
+        max_edge_words: 8,
+    };
+
+    fn run(text: &str) -> Vec<usize> {
+        let lines: Vec<String> = text.lines().map(String::from).collect();
+        let mut v = vec![Verdict::Keep; lines.len()];
+        mark(&lines, &mut v, Some(1), S);
+        (0..lines.len())
+            .filter(|&i| v[i] != Verdict::Keep)
+            .map(|i| i + 1)
+            .collect()
+    }
+
+    #[test]
+    fn labels_around_the_prose_go_sentences_and_subheads_stay() {
+        let text = "Bridge closes for a year of repairs\n\
+                    By Petra Olund, Wire transport reporter\n\
+                    3 min read\n\
+                    The council will close the bridge from April after engineers found corrosion in its cables.\n\
+                    What happens next\n\
+                    A diversion will add up to 25 minutes to journeys at peak times, the council said.\n\
+                    Nobody was hurt.\n\
+                    Tweet\n\
+                    Views: 2,981\n\
+                    Six easy swaps for a cheaper shop\n\
+                    Varga, 47, succeeds Roland Metcalfe, who is retiring after eleven years at the\n";
+        assert_eq!(run(text), [2, 3, 8, 9, 10]);
+    }
+
+    #[test]
+    fn a_long_standfirst_without_a_full_stop_stays() {
+        let text = "Bridge closes for a year of repairs\n\
+                    The 94-year-old crossing carries 18,000 vehicles a day and has no easy replacement\n\
+                    The council will close the bridge from April after engineers found corrosion in its cables.\n\
+                    A diversion will add up to 25 minutes to journeys at peak times, the council said.\n";
+        assert!(run(text).is_empty());
+    }
+
+    #[test]
+    fn documents_without_two_prose_paragraphs_are_left_alone() {
+        assert!(run("A headline\nA label\nOne sentence that is long enough to count as prose here.\nTweet\n").is_empty());
+    }
+}

@@ -1,0 +1,133 @@
+//! `related_feed`: the list of other stories under a "Related" / "You may also like" header.
+//!
+//! **What it removes:** every kept line after a related-feed header (a line the `related_header`
+//! rule removed) up to the end of the document, or up to the point where the article resumes:
+//! two prose lines in a row (sentences of at least `stop_min_words` words), or one long line most
+//! of whose words (`stop_overlap`) occur in the article above the header. A feed alternates
+//! headlines, single teasers and image alt text; it never runs two paragraphs of prose, and its
+//! lines share few words with the article, even when they mention the same person.
+//! **Why it is junk:** the feed advertises other pages; its lines are other stories' text, and they
+//! would join unrelated stories together.
+//! **Known false positives:** an article that continues after an inline "Related" box with short
+//! paragraphs on a new subtopic loses them up to its next long on-topic paragraph.
+//! **Example:** `Related Article` / `Young fans and critics debate his political legacy` / ...
+
+use crate::model::Verdict;
+use ahash::AHashSet;
+
+pub const NAME: &str = "related_item";
+/// The line rule whose matches open a feed.
+pub const HEADER_RULE: &str = "related_header";
+
+/// Settings (`[detectors.related_feed]`).
+#[derive(Clone, Copy, Debug)]
+pub struct Settings {
+    pub stop_min_words: usize,
+    pub stop_overlap: f64,
+}
+
+pub fn mark(lines: &[String], verdicts: &mut [Verdict], s: Settings) {
+    let Some(header) = verdicts
+        .iter()
+        .position(|v| matches!(v, Verdict::Junk { rule } if rule == HEADER_RULE))
+    else {
+        return;
+    };
+    let article: AHashSet<String> = lines[..header]
+        .iter()
+        .zip(&verdicts[..header])
+        .filter(|(_, v)| matches!(v, Verdict::Keep))
+        .flat_map(|(l, _)| content_words(l))
+        .collect();
+    let kept: Vec<usize> = (header + 1..lines.len())
+        .filter(|&i| matches!(verdicts[i], Verdict::Keep))
+        .collect();
+    for (k, &i) in kept.iter().enumerate() {
+        let on_topic = {
+            let words = content_words(&lines[i]);
+            let shared = words.iter().filter(|w| article.contains(*w)).count();
+            shared as f64 >= s.stop_overlap * words.len().max(1) as f64
+        };
+        let long = lines[i].split_whitespace().count() >= s.stop_min_words;
+        let prose_pair =
+            is_prose(&lines[i], s) && kept.get(k + 1).is_some_and(|&j| is_prose(&lines[j], s));
+        if (long && on_topic) || prose_pair {
+            // The article resumes; a later header can open another feed.
+            mark(&lines[i..], &mut verdicts[i..], s);
+            return;
+        }
+        verdicts[i] = Verdict::Junk { rule: NAME.into() };
+    }
+}
+
+/// A sentence-like paragraph: long enough and ending like a sentence.
+fn is_prose(line: &str, s: Settings) -> bool {
+    super::shape::is_sentence(line, s.stop_min_words)
+}
+
+/// Lowercased words of four or more letters or digits: a language-neutral stand-in for content
+/// words (short function words are mostly under four letters).
+fn content_words(line: &str) -> Vec<String> {
+    line.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4 || w.chars().any(|c| c.is_ascii_digit()))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str, header_at: usize) -> Vec<usize> {
+        let lines: Vec<String> = text.lines().map(String::from).collect();
+        let mut v = vec![Verdict::Keep; lines.len()];
+        v[header_at - 1] = Verdict::Junk {
+            rule: HEADER_RULE.into(),
+        };
+        mark(
+            &lines,
+            &mut v,
+            Settings {
+                stop_min_words: 12,
+                stop_overlap: 0.5,
+            },
+        );
+        v.iter()
+            .enumerate()
+            .filter(|(_, v)| matches!(v, Verdict::Junk { rule } if rule == NAME))
+            .map(|(i, _)| i + 1)
+            .collect()
+    }
+
+    #[test]
+    fn feed_to_the_end_even_when_items_share_a_name() {
+        let text = "Trump meets Lukashenko envoy in Minsk\n\
+                    President Donald Trump's envoy met the Belarusian leader in Minsk on Thursday.\n\
+                    Related Article\n\
+                    Young fans and critics debate his political legacy\n\
+                    Trump, 79, called out for droopy face at memorial\n\
+                    President Donald Trump was sporting a droopy face as he ventured outside the White House.\n";
+        assert_eq!(run(text, 3), [4, 5, 6]);
+    }
+
+    #[test]
+    fn two_prose_paragraphs_in_a_row_end_the_feed() {
+        let text = "Council approves the new riverside flood barrier plan\n\
+                    The council approved the riverside flood barrier plan on Tuesday after a long debate.\n\
+                    More stories\n\
+                    Six easy swaps for a cheaper weekly shop\n\
+                    Work on the first section will start in June, and the contractor expects it to take a year.\n\
+                    Residents of the lower town, who were flooded twice in five years, welcomed the decision.\n";
+        assert_eq!(run(text, 3), [4]);
+    }
+
+    #[test]
+    fn article_resuming_after_an_inline_box_is_kept() {
+        let text = "Council approves the new riverside flood barrier plan\n\
+                    The council approved the riverside flood barrier plan on Tuesday after a long debate.\n\
+                    Read also\n\
+                    Six easy swaps for a cheaper weekly shop\n\
+                    The riverside flood barrier plan was approved after the council debate on Tuesday evening, officials said.\n";
+        assert_eq!(run(text, 3), [4]);
+    }
+}

@@ -1,0 +1,173 @@
+//! `timestamp`: a line that is only a date, a time, or a "Published / Updated" stamp.
+//!
+//! **What it removes:** lines whose every token is a number, a month or weekday name, a time-zone
+//! or a stamp word ("updated", "published", "ago"), with at least one digit: "14.03.2025 10:03",
+//! "22 March 2025 · Updated 18:20", "Mon, 3 Feb 2025 09:00 GMT", "5 hours ago".
+//! **Why it is junk:** page metadata; the article's own dates are inside sentences.
+//! **Known false positives:** a dateline that stands alone as a paragraph of a chronology ("1997"),
+//! and English-only month names: "3 März 2025" is not recognized.
+//! **Example:** `• 11 September, 18:16` (after its bullet).
+
+pub const NAME: &str = "timestamp";
+
+/// At most this many tokens: a stamp is short.
+const MAX_TOKENS: usize = 14;
+
+const WORDS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "mon",
+    "monday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thur",
+    "thurs",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+    "updated",
+    "update",
+    "published",
+    "posted",
+    "last",
+    "modified",
+    "first",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "gmt",
+    "utc",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "pst",
+    "pdt",
+    "cet",
+    "cest",
+    "bst",
+    "ist",
+    "et",
+    "pt",
+    "jst",
+    "kst",
+    "aest",
+    "hrs",
+    "h",
+    "ago",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "yesterday",
+    "today",
+    "of",
+    "st",
+    "nd",
+    "rd",
+    "th",
+];
+
+pub fn is_timestamp(line: &str) -> bool {
+    let tokens: Vec<String> = line
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '·' | '|' | '•' | '–' | '—' | '(' | ')')
+        })
+        .map(|t| {
+            t.trim_matches(|c: char| c == '.' || c == ':' || c == '-')
+                .to_lowercase()
+        })
+        .filter(|t| !t.is_empty())
+        .collect();
+    if tokens.is_empty() || tokens.len() > MAX_TOKENS {
+        return false;
+    }
+    let mut digits = false;
+    for t in &tokens {
+        // Numbers, dates and times, ISO 8601 included ("2025-03-14t09:12:00+00:00" lowercased).
+        let numeric = t.starts_with(|c: char| c.is_ascii_digit())
+            && t.chars().all(|c| {
+                c.is_ascii_digit() || matches!(c, '.' | ':' | '/' | '-' | '+' | 't' | 'z')
+            });
+        if numeric || is_ordinal(t) {
+            digits = true;
+        } else if !WORDS.contains(&t.as_str()) {
+            return false;
+        }
+    }
+    digits
+}
+
+/// "1st", "22nd", "3rd", "14th".
+fn is_ordinal(t: &str) -> bool {
+    let d = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    !d.is_empty()
+        && d.len() < t.len()
+        && d.chars().all(|c| c.is_ascii_digit())
+        && matches!(&t[d.len()..], "st" | "nd" | "rd" | "th")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamps_and_sentences() {
+        for junk in [
+            "14.03.2025 10:03",
+            "22 March 2025 · Updated 18:20",
+            "Mon, 3 Feb 2025 09:00 GMT",
+            "5 hours ago",
+            "11 September, 18:16",
+            "2025-03-14T09:12:00+00:00",
+            "March 3rd, 2025",
+        ] {
+            assert!(is_timestamp(junk), "{junk}");
+        }
+        for content in [
+            "On March 3, the council voted 7-2.",
+            "March",
+            "Friday, the court ruled.",
+            "The 52 prisoners crossed at 18:16 on Thursday.",
+        ] {
+            assert!(!is_timestamp(content), "{content}");
+        }
+    }
+}
