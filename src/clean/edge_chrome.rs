@@ -4,6 +4,8 @@
 //! the headline and the first paragraph of prose, and after the last paragraph of prose. The article's prose paragraphs are the anchors: lines of at least
 //! `anchor_words` words that end like a sentence (or twice as long, for paragraphs a scraper cut);
 //! a document needs two of them.
+//! Every kept line above the headline goes too, whatever its shape: nothing of the article comes
+//! before its headline.
 //! **Why it is junk:** what a scraper picks up around an article's prose is page furniture: the
 //! byline, date, reading time, source label and section tag above it; share bars, tags, "read
 //! the full story", counters, other stories' headlines and footers below it. Article text at the
@@ -39,6 +41,12 @@ pub fn mark(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize
         .copied()
         .filter(|&i| is_anchor(&lines[i], s))
         .collect();
+    // Above the headline there is only page furniture: site name, tagline, menus, cookie line.
+    if let Some(t) = title_line {
+        for &i in kept.iter().filter(|&&i| i + 1 < t) {
+            verdicts[i] = Verdict::Junk { rule: NAME.into() };
+        }
+    }
     let (Some(&first), Some(&last)) = (anchors.first(), anchors.last()) else {
         return;
     };

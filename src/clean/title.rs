@@ -1,22 +1,111 @@
-//! Which line is the headline: the first kept line, when it is shaped like a headline.
+//! Which line is the headline.
 //!
 //! A headline is short (at most [`MAX_WORDS`] words and [`MAX_CHARS`] characters) and does not end
-//! like a sentence. A document that starts with its lead paragraph (wire copy often does) has no
-//! headline line, and then `None` is right: the story title comes from another version.
+//! like a sentence. In a text document the headline is one of the headline-shaped lines above the
+//! first prose paragraph; scrapers often put a site name, a source label, a tagline or a cookie
+//! line above it. The one chosen is the candidate the article itself confirms: repeated further
+//! down (scrapers repeat headlines), else sharing the most content words with the first prose
+//! paragraphs (a headline summarises its lead; a site's name or tagline does not), else the first.
+//! A document that starts with its lead paragraph (wire copy often does) has no headline line, and
+//! then `None` is right: the story title comes from another version.
 
+use super::shape::{is_sentence, word_units};
 use crate::model::Verdict;
+use std::collections::HashSet;
 
 pub const MAX_WORDS: usize = 30;
 pub const MAX_CHARS: usize = 250;
+/// A sentence of this many words is a prose paragraph: the headline is above the first one.
+pub const PROSE_WORDS: usize = 8;
+/// Headline candidates looked at, at most, when the document has no prose paragraph.
+const MAX_CANDIDATES: usize = 6;
+/// Prose paragraphs a candidate is compared with.
+const LEAD_PARAGRAPHS: usize = 2;
 
 /// The 1-based line number of the headline, if the document has one: the line the input marked
-/// (`hint`, an HTML `<h1>`) when it is kept, else the first kept line if it looks like one.
+/// (`hint`, an HTML `<h1>`) when it is kept, else the best-confirmed headline-shaped line above
+/// the first prose paragraph.
 pub fn find(lines: &[String], verdicts: &[Verdict], hint: Option<usize>) -> Option<usize> {
     if let Some(h) = hint.filter(|&h| matches!(verdicts.get(h - 1), Some(Verdict::Keep))) {
         return Some(h);
     }
-    let i = verdicts.iter().position(|v| matches!(v, Verdict::Keep))?;
-    looks_like_headline(&lines[i]).then_some(i + 1)
+    let kept: Vec<usize> = (0..lines.len())
+        .filter(|&i| matches!(verdicts[i], Verdict::Keep))
+        .collect();
+    let first_prose = kept
+        .iter()
+        .position(|&i| is_prose(&lines[i]))
+        .unwrap_or(kept.len());
+    let candidates: Vec<usize> = kept[..first_prose]
+        .iter()
+        .copied()
+        .take(MAX_CANDIDATES)
+        .filter(|&i| looks_like_headline(&lines[i]))
+        .collect();
+    if first_prose == kept.len() {
+        // No prose to confirm anything: the first kept line, if it is shaped like a headline.
+        let &i = kept.first()?;
+        return looks_like_headline(&lines[i]).then_some(i + 1);
+    }
+    let &first = candidates.first()?;
+    if candidates.len() == 1 {
+        return Some(first + 1);
+    }
+    let lead: HashSet<String> = kept[first_prose..]
+        .iter()
+        .filter(|&&i| is_prose(&lines[i]))
+        .take(LEAD_PARAGRAPHS)
+        .flat_map(|&i| content_words(&lines[i]))
+        .collect();
+    let later: HashSet<String> = kept[first_prose..]
+        .iter()
+        .map(|&i| norm(&lines[i]))
+        .collect();
+    let score = |i: usize| -> (usize, usize) {
+        let repeated = usize::from(later.contains(&norm(&lines[i])));
+        let shared = content_words(&lines[i])
+            .into_iter()
+            .collect::<HashSet<_>>()
+            .intersection(&lead)
+            .count();
+        (repeated, shared)
+    };
+    // Highest score wins; ties go to the earliest line (max_by_key keeps the last maximum, so
+    // iterate in reverse).
+    let best = candidates
+        .iter()
+        .rev()
+        .copied()
+        .max_by_key(|&i| score(i))
+        .unwrap_or(first);
+    Some(best + 1)
+}
+
+fn is_prose(line: &str) -> bool {
+    is_sentence(line, PROSE_WORDS) || word_units(line) > MAX_WORDS
+}
+
+fn norm(line: &str) -> String {
+    line.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Lowercased words of at least four letters, cut to their first five letters (a crude stem
+/// that matches "suspends" with "suspended" in any Latin-script language); CJK text gives
+/// character pairs.
+fn content_words(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in line.split(|c: char| !c.is_alphanumeric()) {
+        let chars: Vec<char> = w.chars().flat_map(char::to_lowercase).collect();
+        if chars.iter().any(|&c| super::shape::is_cjk(c)) {
+            out.extend(chars.windows(2).map(|p| p.iter().collect::<String>()));
+        } else if chars.len() >= 4 && !chars.iter().all(|c| c.is_ascii_digit()) {
+            out.push(chars.iter().take(5).collect());
+        }
+    }
+    out
 }
 
 pub fn looks_like_headline(line: &str) -> bool {
@@ -62,5 +151,30 @@ mod tests {
             Verdict::Keep,
         ];
         assert_eq!(find(&lines, &v, None), None);
+    }
+
+    #[test]
+    fn the_lead_confirms_the_headline_under_a_label_or_tagline() {
+        let lines: Vec<String> = [
+            "COASTLINE DISPATCH",
+            "Grellham Gazette: the voice of the estuary",
+            "Ferry service suspended after engine-room fire",
+            "GRELLHAM — The ferry service was suspended after a fire in the engine room on Sunday.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let v = vec![Verdict::Keep; 4];
+        assert_eq!(find(&lines, &v, None), Some(3));
+        // Repetition further down beats word overlap.
+        let lines: Vec<String> = [
+            "Site news",
+            "Dam opens after ten years",
+            "The dam that took ten years to build opened on Monday, the site said.",
+            "Dam opens after ten years",
+        ]
+        .map(String::from)
+        .to_vec();
+        let v = vec![Verdict::Keep; 4];
+        assert_eq!(find(&lines, &v, None), Some(2));
     }
 }
