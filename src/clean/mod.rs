@@ -5,7 +5,8 @@
 //! parallel here and per partition on other engines. The order of work:
 //! 1. blank lines are blank (whitespace-only, NBSP included);
 //! 2. the line rules of `rules.toml` ([`line_rules`]);
-//!    and the one-line detectors ([`nav_crumbs`], [`timestamp`], [`reader_address`]);
+//!    and the one-line detectors ([`nav_crumbs`], [`timestamp`], [`reader_address`],
+//!    [`meta_line`]);
 //! 3. the headline: the first kept line when it looks like one ([`title`]);
 //! 4. detectors that use the whole document ([`repeated_headline`], [`related_feed`],
 //!    [`page_chrome`], [`edge_chrome`]).
@@ -15,6 +16,7 @@
 
 pub mod edge_chrome;
 pub mod line_rules;
+pub mod meta_line;
 pub mod nav_crumbs;
 pub mod page_chrome;
 pub mod reader_address;
@@ -71,6 +73,10 @@ fn check_line(line: &str, doc_id: &str, rules: &Rules) -> Verdict {
         Verdict::Keep if rules.reader_address && reader_address::is_reader_address(line) => {
             junk(reader_address::NAME)
         }
+        Verdict::Keep if rules.meta_line => match meta_line::check(line) {
+            Some(name) => junk(name),
+            None => Verdict::Keep,
+        },
         v => v,
     }
 }

@@ -53,6 +53,7 @@ pub struct Rules {
     pub nav_crumbs: bool,
     pub timestamp: bool,
     pub reader_address: bool,
+    pub meta_line: bool,
     pub edge_chrome: Option<crate::clean::edge_chrome::Settings>,
     /// `None` when the detector is switched off.
     pub related_feed: Option<crate::clean::related_feed::Settings>,
@@ -142,6 +143,7 @@ impl Rules {
             nav_crumbs: d.nav_crumbs.enabled,
             timestamp: d.timestamp.enabled,
             reader_address: d.reader_address.enabled,
+            meta_line: d.meta_line.enabled,
             edge_chrome: d
                 .edge_chrome
                 .enabled

@@ -1,0 +1,217 @@
+//! `meta_line`: one line of page metadata, recognised by its shape: a caption that ends in a
+//! credit, a `Label: Name` field, a byline, a counter, a relative time, a row of UI words.
+//!
+//! **What it removes** (each a decision name of its own):
+//! - `caption_credit`: a line that ends in a photo credit, `... Picture: Ann Lee/Agency`,
+//!   `... (Photo by X)`, `... Credit: X`, in a few languages' credit words.
+//! - `field_label`: `Via: Grellham Gazette`, `Source: Reuters`, `Tags: ferry, fire, harbour`: one
+//!   to three label words, a colon, and a value that is a short name or a comma list (capitalised
+//!   or a list: `Timeline: how the fire spread`, a subheading, stays).
+//! - `byline`: `By X`, `Posted by X in Y`, `Reporting by X; Editing by Y`, `Von X`, `Por X`: a
+//!   short line that starts with such words and is not a sentence (`By noon the water had
+//!   receded.` is one).
+//! - `counter`: a short line that counts the page's readers, views, comments or shares
+//!   (`This story has been read 41 times`, `Join the conversation (7)`, `1.2k shares`).
+//! - `relative_time`: a short line with `5 hours ago`, `2 days ago`.
+//! - `ui_words`: a short line (at most [`MAX_UI_WORDS`] words, not a sentence) whose words are
+//!   more than half UI words: buttons and widgets (`Post to X`, `Send via WhatsApp`, `— AD —`,
+//!   `Scroll to continue with content`).
+//!
+//! **Why it is junk:** these are the page's furniture; their shape, not their wording, says so:
+//! none of them is a sentence, all are short, and each carries its kind's sign (a credit word at
+//! the end, a label and a colon, a count noun and a number, a UI word list).
+//! **Known false positives:** a subheading made of UI words ("Share prices" stays: half is not
+//! more than half; "Play on" would go); a one-line chronology entry "By 2030: Net zero".
+//! **Example:** `Smoke rises over the harbour on Sunday. Picture: Iain Tolley/Coastline Dispatch`.
+
+use super::shape::{ends_like_sentence, word_units};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Lines longer than this are prose, whatever they contain (captions may be long: they are
+/// checked by their end).
+const MAX_META_WORDS: usize = 14;
+/// A row of UI words is short.
+pub const MAX_UI_WORDS: usize = 6;
+
+static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?: \(\s* | [.!?]\s+ | ^ | \s[-–—|]\s )
+        (?: [A-Z]{2,8}\s+ )?
+        (?i: photo(?:graph)?s? | pictures? | pics? | images? | credits? | fotos? | bild | photos?\s+credit
+          | illustration | graphic | video | foto\s+di | imagen )
+        \s* (?i: : | / | by | von | di | de | via | courtesy\s+(?:of\s+)? ) \s*
+        [\p{Lu}@][^.!?]{0,80} \)? \.? $",
+    )
+    .expect("valid regex")
+});
+
+static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[\p{Lu}][\p{L}]*)(?:[ -][\p{L}]+){0,2}\s*:\s+(\S.*)$").expect("valid regex")
+});
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        // "Posted by" and the like take any name (a user handle too); a bare "By" needs a
+        // capital after it ("By noon" is prose).
+        r"^(?:[•·|—–-]\s*)?(?:(?i:(?:posted|written|words|reporting|reported|report|story|text|photos?|edited|compiled|interview)\s+by)\s+\S|(?i:by|von|por|par|di|door|av|af)\s+[\p{Lu}@\p{Lo}])",
+    )
+    .expect("valid regex")
+});
+
+static COUNT_PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(\s*\d[\d,.]*\s*\)\s*$").expect("valid regex"));
+
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b\d+\s*(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago\b")
+        .expect("valid regex")
+});
+
+/// Nouns that count a page's audience or interactions.
+const COUNT_NOUNS: &[&str] = &[
+    "times", "views", "view", "reads", "visits", "visit", "comments", "comment", "shares",
+    "likes", "replies", "reactions", "readers", "votes", "conversation", "discussion",
+];
+
+/// Words of buttons, widgets and page furniture, with the social networks share bars name.
+const UI_WORDS: &[&str] = &[
+    "share", "shares", "tweet", "post", "send", "email", "e-mail", "print", "copy", "link",
+    "whatsapp", "facebook", "twitter", "x", "linkedin", "reddit", "telegram", "pinterest",
+    "messenger", "bluesky", "threads", "mastodon", "flipboard", "scroll", "continue", "continues",
+    "content", "advertisement", "advert", "ad", "ads", "sponsored", "skip", "subscribe", "login",
+    "sign", "menu", "search", "close", "listen", "play", "pause", "audio", "save", "bookmark",
+    "comment", "comments", "reply", "top", "back", "more", "expand", "collapse", "gallery",
+    "download", "app", "follow", "like", "report", "anzeige", "werbung", "publicité", "publicidad",
+];
+
+/// Words that never count either way in a UI row.
+const FILLER: &[&str] = &[
+    "to", "on", "via", "with", "in", "the", "a", "an", "this", "of", "and", "or", "for", "by",
+    "up", "all",
+];
+
+/// The decision name for a metadata line, if it is one.
+pub fn check(line: &str) -> Option<&'static str> {
+    let t = line.trim();
+    if t.is_empty() {
+        return None;
+    }
+    if CREDIT_END.is_match(t) {
+        return Some("caption_credit");
+    }
+    let units = word_units(t);
+    if units > MAX_META_WORDS {
+        return None;
+    }
+    let sentence = ends_like_sentence(t);
+    if !sentence && is_field(t) {
+        return Some("field_label");
+    }
+    if !sentence && BYLINE.is_match(t) {
+        return Some("byline");
+    }
+    if !sentence && RELATIVE.is_match(t) {
+        return Some("relative_time");
+    }
+    let words = lower_words(t);
+    if !sentence && units <= 8 && is_counter(t, &words) {
+        return Some("counter");
+    }
+    if !sentence && units <= MAX_UI_WORDS && is_ui_row(&words) {
+        return Some("ui_words");
+    }
+    None
+}
+
+/// `Label: value` where the value is a name or a list, not a phrase that starts in lower case.
+fn is_field(t: &str) -> bool {
+    let Some(c) = FIELD.captures(t) else {
+        return false;
+    };
+    let value = c.get(1).map_or("", |m| m.as_str());
+    let first = value.chars().next().unwrap_or(' ');
+    let list = value.contains(',') || value.contains(';');
+    let name = first.is_uppercase() || first == '@' || first.is_ascii_digit();
+    word_units(value) <= 6 && (name || list)
+}
+
+fn is_counter(t: &str, words: &[String]) -> bool {
+    let has_count_noun = words.iter().any(|w| COUNT_NOUNS.contains(&w.as_str()));
+    let has_number = t.chars().any(|c| c.is_ascii_digit());
+    (has_count_noun && has_number) || (COUNT_PAREN.is_match(t) && word_units(t) <= 5)
+}
+
+fn is_ui_row(words: &[String]) -> bool {
+    let counted: Vec<&String> = words
+        .iter()
+        .filter(|w| !FILLER.contains(&w.as_str()))
+        .collect();
+    let ui = counted
+        .iter()
+        .filter(|w| UI_WORDS.contains(&w.as_str()))
+        .count();
+    !counted.is_empty() && 2 * ui > counted.len()
+}
+
+fn lower_words(t: &str) -> Vec<String> {
+    t.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty() && *w != "-")
+        .map(str::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metadata_lines_by_kind() {
+        for (line, kind) in [
+            (
+                "Smoke rises over the harbour on Sunday. Picture: Iain Tolley/Coastline Dispatch",
+                "caption_credit",
+            ),
+            (
+                "Firefighters at the scene (Photo by Ana Ruiz/Agency)",
+                "caption_credit",
+            ),
+            ("Via: Grellham Gazette", "field_label"),
+            ("Source: Reuters", "field_label"),
+            ("Tags: ferry, fire, harbour", "field_label"),
+            ("Posted by newsmeld_bot in Regional", "byline"),
+            ("By Petra Olund and Sam Reyes", "byline"),
+            ("Reporting by Ann Lee; Editing by Tom Roe", "byline"),
+            ("This story has been read 41 times", "counter"),
+            ("Join the conversation (7)", "counter"),
+            ("1,204 views", "counter"),
+            ("5 hours ago", "relative_time"),
+            ("Updated 2 days ago by the desk", "relative_time"),
+            ("Post to X", "ui_words"),
+            ("Send via WhatsApp", "ui_words"),
+            ("— AD —", "ui_words"),
+            ("Scroll to continue with content", "ui_words"),
+        ] {
+            assert_eq!(check(line), Some(kind), "{line}");
+        }
+    }
+
+    #[test]
+    fn look_alike_content_stays() {
+        for line in [
+            "By noon the water had receded.",
+            "By the time crews arrived, the roof had collapsed",
+            "Timeline: how the fire spread",
+            "The photo shows the ferry listing to port, the coastguard said.",
+            "Shares fell 12% in early trading.",
+            "Share prices",
+            "What happens next",
+            "She had read the report 41 times before the hearing.",
+            "Local bakery sells 3,000 cookies for charity",
+            "Inchmarrow lighthouse logbooks donated to Grellham museum",
+            "Warning: the ferry will not sail until further notice, the operator said.",
+        ] {
+            assert_eq!(check(line), None, "{line}");
+        }
+    }
+}
