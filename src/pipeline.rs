@@ -160,8 +160,8 @@ pub fn process(inputs: &[PathBuf], rules: &Rules) -> Run {
     }
     docs.sort_by(|a, b| a.0.doc.id.cmp(&b.0.doc.id));
     let (mut docs, mut prints): (Vec<CleanDoc>, Vec<DocPrint>) = docs.into_iter().unzip();
-    clean::apply_site_boilerplate(&mut docs, &mut prints, rules);
-    timer.lap("site_boilerplate");
+    clean::apply_cross_document(&mut docs, &mut prints, rules);
+    timer.lap("cross_document_junk");
 
     let links = dedup::find(&prints, rules.dedup_min_chars);
     timer.lap("dedup");

@@ -11,13 +11,14 @@
 //! 4. detectors that use the whole document ([`repeated_headline`], [`related_feed`],
 //!    [`page_chrome`], [`edge_chrome`]).
 //!
-//! [`site_boilerplate`] needs every document of a site folder, so it runs later, over
-//! fingerprints ([`apply_site_boilerplate`]).
+//! [`site_boilerplate`] and [`other_headline`] need every document, so they run later, over
+//! fingerprints ([`apply_cross_document`]).
 
 pub mod edge_chrome;
 pub mod line_rules;
 pub mod meta_line;
 pub mod nav_crumbs;
+pub mod other_headline;
 pub mod page_chrome;
 pub mod reader_address;
 pub mod related_feed;
@@ -81,25 +82,35 @@ fn check_line(line: &str, doc_id: &str, rules: &Rules) -> Verdict {
     }
 }
 
-/// The cross-document junk step: remove site boilerplate found over all documents' fingerprints,
-/// from the documents and from their fingerprints.
-pub fn apply_site_boilerplate(
+/// The cross-document junk steps: remove site boilerplate and other documents' headlines, found
+/// over all documents' fingerprints, from the documents and from their fingerprints.
+pub fn apply_cross_document(
     docs: &mut [CleanDoc],
     prints: &mut [crate::dedup::DocPrint],
     rules: &Rules,
 ) {
-    let Some(s) = rules.site_boilerplate else {
-        return;
-    };
-    let found = site_boilerplate::find(prints, s);
+    if let Some(s) = rules.site_boilerplate {
+        let found = site_boilerplate::find(prints, s);
+        mark_found(docs, prints, &found, site_boilerplate::NAME);
+    }
+    if rules.other_headline {
+        let found = other_headline::find(prints);
+        mark_found(docs, prints, &found, other_headline::NAME);
+    }
+}
+
+fn mark_found(
+    docs: &mut [CleanDoc],
+    prints: &mut [crate::dedup::DocPrint],
+    found: &[Vec<usize>],
+    name: &str,
+) {
     for ((doc, print), lines) in docs.iter_mut().zip(prints.iter_mut()).zip(found) {
         if lines.is_empty() {
             continue;
         }
-        for &l in &lines {
-            doc.verdicts[l - 1] = Verdict::Junk {
-                rule: site_boilerplate::NAME.into(),
-            };
+        for &l in lines {
+            doc.verdicts[l - 1] = Verdict::Junk { rule: name.into() };
         }
         print.paragraphs.retain(|p| !lines.contains(&p.line));
     }

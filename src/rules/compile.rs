@@ -54,6 +54,7 @@ pub struct Rules {
     pub timestamp: bool,
     pub reader_address: bool,
     pub meta_line: bool,
+    pub other_headline: bool,
     pub edge_chrome: Option<crate::clean::edge_chrome::Settings>,
     /// `None` when the detector is switched off.
     pub related_feed: Option<crate::clean::related_feed::Settings>,
@@ -144,6 +145,7 @@ impl Rules {
             timestamp: d.timestamp.enabled,
             reader_address: d.reader_address.enabled,
             meta_line: d.meta_line.enabled,
+            other_headline: d.other_headline.enabled,
             edge_chrome: d
                 .edge_chrome
                 .enabled
