@@ -34,7 +34,11 @@ pub fn build(members: &[usize], docs: &[CleanDoc], prints: &[DocPrint]) -> Story
     let (title, title_from, title_hash) = match titled {
         Some(i) => {
             let t = prints[i].title.as_ref().expect("checked is_some");
-            let text = docs[i].doc.lines[t.line - 1].trim().to_string();
+            // The story's title names the story, not one outlet: a site suffix goes.
+            let line = docs[i].doc.lines[t.line - 1].trim();
+            let text = crate::clean::repeated_headline::strip_site_suffix(line)
+                .trim()
+                .to_string();
             (text, Some(line_ref(prints, i, t.line)), Some(t.hash))
         }
         None => (String::new(), None, None),
