@@ -3,15 +3,17 @@
 //! **What it removes:** a kept line found in at least `min_docs` documents of the same folder
 //! (counting the documents where an earlier rule or detector already removed it) (the
 //! doc id's directory: one scraped site), when those documents belong to at least `min_stories`
-//! different stories. Two documents are of one story here when most of the smaller one's lines
-//! (at least [`SAME_STORY_CONTAINMENT`]) are also in the other: copies of an article share nearly
-//! everything, different articles of a site share only the site's furniture.
+//! different stories. Two documents are of one story here when most of the smaller one's long
+//! paragraphs (at least [`SAME_STORY_CONTAINMENT`] of those of [`LONG_CHARS`] or more; all its
+//! lines if it has none) are also in the other: copies of an article share nearly everything,
+//! different articles of a site share only the site's furniture, which is mostly short.
 //! **Why it is junk:** a line every page of a site carries (a footer, a source label, a subscribe
 //! box in a wording no rule knows) is the site's furniture, not any one article's text. Counting
 //! per site and requiring several stories is the evidence: an article paragraph that copies of one
 //! story share is content, and stays.
 //! **Known false positives:** a fact box a site repeats verbatim under several different stories.
-//! Misses: on very short pages the furniture is most of the page, so they look like copies.
+//! Misses: long furniture (a disclaimer paragraph) on pages with one or two long paragraphs can
+//! make two articles look like copies.
 //! **Example:** `LANTERN WIRE` under three different stories of `sites/dailyroll/`.
 //!
 //! This is a cross-document step: it reads fingerprints only, so it runs after the per-document
@@ -25,6 +27,8 @@ pub const NAME: &str = "site_boilerplate";
 
 /// Share of the smaller document's lines the larger must hold for the two to be one story.
 pub const SAME_STORY_CONTAINMENT: f64 = 0.5;
+/// Paragraphs of at least this many characters are what the same-story test compares.
+pub const LONG_CHARS: usize = 100;
 
 #[derive(Clone, Copy, Debug)]
 pub struct Settings {
@@ -72,23 +76,34 @@ pub fn find(docs: &[DocPrint], s: Settings) -> Vec<Vec<usize>> {
         if recurring.is_empty() {
             continue;
         }
-        // Each member's set of lines (titles excluded), for the same-story test.
+        // Each member's set of paragraphs (titles excluded), for the same-story test: the long
+        // ones when it has any, since furniture is mostly short and article paragraphs long, so
+        // short pages whose furniture outnumbers their text are still told apart.
         let sets: Vec<AHashSet<u64>> = members
             .iter()
             .map(|&i| {
                 let title = docs[i].title.as_ref().map(|t| t.line);
-                docs[i]
-                    .paragraphs
-                    .iter()
-                    .filter(|p| Some(p.line) != title)
+                let body = || {
+                    docs[i]
+                        .paragraphs
+                        .iter()
+                        .filter(move |p| Some(p.line) != title)
+                };
+                let long: AHashSet<u64> = body()
+                    .filter(|p| p.chars >= LONG_CHARS)
                     .map(|p| p.hash)
-                    .collect()
+                    .collect();
+                if long.is_empty() {
+                    body().map(|p| p.hash).collect()
+                } else {
+                    long
+                }
             })
             .collect();
         let same_story = |a: usize, b: usize| {
             let (x, y) = (&sets[a], &sets[b]);
             let shared = x.intersection(y).count();
-            shared as f64 >= SAME_STORY_CONTAINMENT * x.len().min(y.len()) as f64
+            shared > 0 && shared as f64 >= SAME_STORY_CONTAINMENT * x.len().min(y.len()) as f64
         };
         let boiler: AHashSet<u64> = recurring
             .into_iter()

@@ -1,7 +1,9 @@
 //! HTML to lines: the text blocks of a page (headline, headings, paragraphs, list items, ...).
 //!
 //! This is the basic extractor: it walks the DOM that `scraper` (html5ever) builds, drops what is
-//! never article text (scripts, styles, templates, forms, navigation, footers, asides), and flushes
+//! never article text (scripts, styles, templates, forms, navigation, footers, asides, and
+//! elements whose class, id or role names furniture: share bars, related boxes, cookie
+//! dialogs, comments), and flushes
 //! one line per block element. Which blocks are boilerplate is left to the junk stage, like the
 //! lines of a text file. The walk is iterative (`traverse`), so deeply nested pages cannot overflow
 //! the stack.
@@ -14,6 +16,23 @@ use std::sync::LazyLock;
 const SKIP: &[&str] = &[
     "script", "style", "template", "noscript", "svg", "math", "head", "iframe", "object", "form",
     "button", "select", "textarea", "nav", "footer", "aside", "canvas", "video", "audio",
+];
+
+/// Class and id words of page furniture, whatever the element: a subtree with one of these words
+/// (split on non-alphanumerics, so `article-share__bar` has `share`) is dropped. These names are
+/// conventions of web templates (Readability relies on the same), not the wording of any page, so
+/// they hold across sites and languages. Kept to the unambiguous ones: on the article-extraction
+/// benchmark pages broader lists (`sidebar`, `menu`, `widget`, `banner`, `promo`) cut article text.
+const CHROME_NAMES: &[&str] = &[
+    "share", "related", "newsletter", "cookie", "consent", "gdpr", "advertisement",
+    "outbrain", "taboola", "paywall", "comments", "disqus", "breadcrumb", "breadcrumbs",
+    "sponsored",
+];
+
+/// ARIA roles of furniture (`banner` and `complementary` are left: headers hold the `<h1>`, and
+/// sites mark pull quotes complementary).
+const ROLE_CHROME: &[&str] = &[
+    "navigation", "contentinfo", "dialog", "alertdialog", "search",
 ];
 
 /// Elements that end a line before and after them.
@@ -83,7 +102,7 @@ pub fn extract(html: &str) -> Page {
             ego_tree::iter::Edge::Open(node) => match node.value() {
                 Node::Element(e) => {
                     let name = e.name();
-                    if skip > 0 || SKIP.contains(&name) || is_hidden(e) {
+                    if skip > 0 || SKIP.contains(&name) || is_hidden(e) || is_chrome(e) {
                         skip += 1;
                     } else if BLOCK.contains(&name) {
                         flush(&mut buf, &mut lines);
@@ -132,6 +151,21 @@ pub fn extract(html: &str) -> Page {
         }
     }
     Page { lines, headline }
+}
+
+/// Page furniture by its class, id or ARIA role. `body`, `html`, `main` and `article` are never
+/// dropped this way: a template may put a stray class on the article's own container.
+fn is_chrome(e: &scraper::node::Element) -> bool {
+    if matches!(e.name(), "body" | "html" | "main" | "article") {
+        return false;
+    }
+    if e.attr("role").is_some_and(|r| ROLE_CHROME.contains(&r.trim())) {
+        return true;
+    }
+    let names = e.attr("class").into_iter().chain(e.attr("id"));
+    names
+        .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()))
+        .any(|w| CHROME_NAMES.iter().any(|c| w.eq_ignore_ascii_case(c)))
 }
 
 /// `hidden` and `aria-hidden="true"` elements are not shown to readers.
@@ -217,5 +251,26 @@ mod tests {
     fn malformed_markup_still_yields_text() {
         let html = "<p>unclosed <b>bold <i>both</p><p>next";
         assert_eq!(extract(html).lines, vec!["unclosed bold both", "next"]);
+    }
+
+    #[test]
+    fn furniture_by_class_id_or_role_is_dropped() {
+        let html = r#"<body><article class="article-body">
+            <h1>Dam opens</h1>
+            <div class="c-share__bar">Share on Facebook</div>
+            <p>The dam opened on Monday.</p>
+            <div id="cookie-consent">We use cookies.</div>
+            <section class="related-stories"><h2>More</h2><p>Other story</p></section>
+            <div role="dialog">Sign up now</div>
+            <p class="shared-history">Both towns shared the cost.</p>
+            </article></body>"#;
+        assert_eq!(
+            extract(html).lines,
+            vec![
+                "Dam opens",
+                "The dam opened on Monday.",
+                "Both towns shared the cost."
+            ]
+        );
     }
 }
