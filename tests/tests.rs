@@ -11,3 +11,5 @@ mod input;
 mod golden;
 // Determinism: --jobs 1 vs --jobs N, run after run.
 mod determinism;
+// Each junk detector on its fixture (tests/fixtures/clean/): junk and look-alike content lines.
+mod detectors;

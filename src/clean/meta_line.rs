@@ -70,19 +70,85 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Nouns that count a page's audience or interactions.
 const COUNT_NOUNS: &[&str] = &[
-    "times", "views", "view", "reads", "visits", "visit", "comments", "comment", "shares",
-    "likes", "replies", "reactions", "readers", "votes", "conversation", "discussion",
+    "times",
+    "views",
+    "view",
+    "reads",
+    "visits",
+    "visit",
+    "comments",
+    "comment",
+    "shares",
+    "likes",
+    "replies",
+    "reactions",
+    "readers",
+    "votes",
+    "conversation",
+    "discussion",
 ];
 
 /// Words of buttons, widgets and page furniture, with the social networks share bars name.
 const UI_WORDS: &[&str] = &[
-    "share", "shares", "tweet", "post", "send", "email", "e-mail", "print", "copy", "link",
-    "whatsapp", "facebook", "twitter", "x", "linkedin", "reddit", "telegram", "pinterest",
-    "messenger", "bluesky", "threads", "mastodon", "flipboard", "scroll", "continue", "continues",
-    "content", "advertisement", "advert", "ad", "ads", "sponsored", "skip", "subscribe", "login",
-    "sign", "menu", "search", "close", "listen", "play", "pause", "audio", "save", "bookmark",
-    "comment", "comments", "reply", "top", "back", "more", "expand", "collapse", "gallery",
-    "download", "app", "follow", "like", "report", "anzeige", "werbung", "publicité", "publicidad",
+    "share",
+    "shares",
+    "tweet",
+    "post",
+    "send",
+    "email",
+    "e-mail",
+    "print",
+    "copy",
+    "link",
+    "whatsapp",
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "reddit",
+    "telegram",
+    "pinterest",
+    "messenger",
+    "bluesky",
+    "threads",
+    "mastodon",
+    "flipboard",
+    "scroll",
+    "continue",
+    "continues",
+    "content",
+    "advertisement",
+    "advert",
+    "ad",
+    "ads",
+    "sponsored",
+    "skip",
+    "subscribe",
+    "login",
+    "sign",
+    "menu",
+    "search",
+    "close",
+    "listen",
+    "play",
+    "pause",
+    "audio",
+    "save",
+    "bookmark",
+    "comment",
+    "comments",
+    "reply",
+    "top",
+    "back",
+    "expand",
+    "collapse",
+    "gallery",
+    "download",
+    "app",
+    "anzeige",
+    "werbung",
+    "publicité",
+    "publicidad",
 ];
 
 /// Words that never count either way in a UI row.
@@ -132,8 +198,11 @@ fn is_field(t: &str) -> bool {
     let value = c.get(1).map_or("", |m| m.as_str());
     let first = value.chars().next().unwrap_or(' ');
     let list = value.contains(',') || value.contains(';');
-    let name = first.is_uppercase() || first == '@' || first.is_ascii_digit();
-    word_units(value) <= 6 && (name || list)
+    let name = first.is_uppercase() || first == '@';
+    // An all-capitals line is a kicker headline ("FERRY FIRE: 212 ASHORE"), and a value of more
+    // than four words is a phrase ("In pictures: Storm Ilse hits the coast").
+    let shouting = !t.chars().any(char::is_lowercase);
+    !shouting && (list || (name && word_units(value) <= 4))
 }
 
 fn is_counter(t: &str, words: &[String]) -> bool {
@@ -210,6 +279,9 @@ mod tests {
             "Local bakery sells 3,000 cookies for charity",
             "Inchmarrow lighthouse logbooks donated to Grellham museum",
             "Warning: the ferry will not sail until further notice, the operator said.",
+            "FERRY FIRE: 212 PASSENGERS BROUGHT ASHORE",
+            "In pictures: Storm Ilse hits the estuary",
+            "More details to follow",
         ] {
             assert_eq!(check(line), None, "{line}");
         }

@@ -4,8 +4,12 @@
 //! like a sentence. In a text document the headline is one of the headline-shaped lines above the
 //! first prose paragraph; scrapers often put a site name, a source label, a tagline or a cookie
 //! line above it. The one chosen is the candidate the article itself confirms: repeated further
-//! down (scrapers repeat headlines), else sharing the most content words with the first prose
-//! paragraphs (a headline summarises its lead; a site's name or tagline does not), else the first.
+//! down while sharing words with the lead (a masthead repeated in the footer shares none), else
+//! the earliest most of whose content words are in the first prose paragraphs (a headline
+//! summarises its lead; a site's name or tagline does not; a standfirst shares more words only
+//! because it is longer), else the one sharing the most. Short all-capitals labels are never
+//! candidates. Questions and exclamations are
+//! headline-shaped; a line ending in a full stop, colon or comma is not.
 //! A document that starts with its lead paragraph (wire copy often does) has no headline line, and
 //! then `None` is right: the story title comes from another version.
 
@@ -18,9 +22,11 @@ pub const MAX_CHARS: usize = 250;
 /// A sentence of this many words is a prose paragraph: the headline is above the first one.
 pub const PROSE_WORDS: usize = 8;
 /// Headline candidates looked at, at most, when the document has no prose paragraph.
-const MAX_CANDIDATES: usize = 6;
+const MAX_CANDIDATES: usize = 15;
 /// Prose paragraphs a candidate is compared with.
 const LEAD_PARAGRAPHS: usize = 2;
+/// Content words a candidate must share with the lead to be chosen over the first one.
+const MIN_SHARED: usize = 2;
 
 /// The 1-based line number of the headline, if the document has one: the line the input marked
 /// (`hint`, an HTML `<h1>`) when it is kept, else the best-confirmed headline-shaped line above
@@ -40,7 +46,7 @@ pub fn find(lines: &[String], verdicts: &[Verdict], hint: Option<usize>) -> Opti
         .iter()
         .copied()
         .take(MAX_CANDIDATES)
-        .filter(|&i| looks_like_headline(&lines[i]))
+        .filter(|&i| looks_like_headline(&lines[i]) && !is_label(&lines[i]))
         .collect();
     if first_prose == kept.len() {
         // No prose to confirm anything: the first kept line, if it is shaped like a headline.
@@ -61,24 +67,42 @@ pub fn find(lines: &[String], verdicts: &[Verdict], hint: Option<usize>) -> Opti
         .iter()
         .map(|&i| norm(&lines[i]))
         .collect();
-    let score = |i: usize| -> (usize, usize) {
-        let repeated = usize::from(later.contains(&norm(&lines[i])));
-        let shared = content_words(&lines[i])
+    let shared = |i: usize| {
+        content_words(&lines[i])
             .into_iter()
             .collect::<HashSet<_>>()
             .intersection(&lead)
-            .count();
-        (repeated, shared)
+            .count()
     };
-    // Highest score wins; ties go to the earliest line (max_by_key keeps the last maximum, so
-    // iterate in reverse).
-    let best = candidates
+    // A repeat further down confirms a candidate that is about the article (a masthead repeated
+    // in the footer shares no word with the lead).
+    if let Some(&i) = candidates
         .iter()
-        .rev()
+        .find(|&&i| later.contains(&norm(&lines[i])) && shared(i) > 0)
+    {
+        return Some(i + 1);
+    }
+    // Else the earliest candidate that is mostly about the lead (a standfirst below the headline
+    // shares more words only because it is longer; a tagline shares a word or two of many), else
+    // the one sharing the most.
+    let own = |i: usize| {
+        content_words(&lines[i])
+            .into_iter()
+            .collect::<HashSet<_>>()
+            .len()
+    };
+    let chosen = candidates
+        .iter()
         .copied()
-        .max_by_key(|&i| score(i))
+        .find(|&i| shared(i) >= MIN_SHARED && 2 * shared(i) >= own(i))
+        .or_else(|| candidates.iter().rev().copied().max_by_key(|&i| shared(i)))
         .unwrap_or(first);
-    Some(best + 1)
+    Some(chosen + 1)
+}
+
+/// A source label or site name in capitals ("COASTLINE DISPATCH"), not a headline.
+fn is_label(line: &str) -> bool {
+    !line.chars().any(char::is_lowercase) && line.split_whitespace().count() <= 3
 }
 
 fn is_prose(line: &str) -> bool {
@@ -113,7 +137,7 @@ pub fn looks_like_headline(line: &str) -> bool {
     let words = t.split_whitespace().count();
     let ends_like_sentence = t
         .trim_end_matches(['"', '”', '’', '\'', ')', '»'])
-        .ends_with(['.', '!', '?', ':', ';', ',', '。', '！', '？']);
+        .ends_with(['.', ':', ';', ',', '。']);
     (1..=MAX_WORDS).contains(&words) && t.chars().count() <= MAX_CHARS && !ends_like_sentence
 }
 

@@ -24,15 +24,31 @@ const SKIP: &[&str] = &[
 /// they hold across sites and languages. Kept to the unambiguous ones: on the article-extraction
 /// benchmark pages broader lists (`sidebar`, `menu`, `widget`, `banner`, `promo`) cut article text.
 const CHROME_NAMES: &[&str] = &[
-    "share", "related", "newsletter", "cookie", "consent", "gdpr", "advertisement",
-    "outbrain", "taboola", "paywall", "comments", "disqus", "breadcrumb", "breadcrumbs",
+    "share",
+    "related",
+    "newsletter",
+    "cookie",
+    "consent",
+    "gdpr",
+    "advertisement",
+    "outbrain",
+    "taboola",
+    "paywall",
+    "comments",
+    "disqus",
+    "breadcrumb",
+    "breadcrumbs",
     "sponsored",
 ];
 
 /// ARIA roles of furniture (`banner` and `complementary` are left: headers hold the `<h1>`, and
 /// sites mark pull quotes complementary).
 const ROLE_CHROME: &[&str] = &[
-    "navigation", "contentinfo", "dialog", "alertdialog", "search",
+    "navigation",
+    "contentinfo",
+    "dialog",
+    "alertdialog",
+    "search",
 ];
 
 /// Elements that end a line before and after them.
@@ -159,7 +175,9 @@ fn is_chrome(e: &scraper::node::Element) -> bool {
     if matches!(e.name(), "body" | "html" | "main" | "article") {
         return false;
     }
-    if e.attr("role").is_some_and(|r| ROLE_CHROME.contains(&r.trim())) {
+    if e.attr("role")
+        .is_some_and(|r| ROLE_CHROME.contains(&r.trim()))
+    {
         return true;
     }
     let names = e.attr("class").into_iter().chain(e.attr("id"));
