@@ -8,8 +8,8 @@
 //! the earliest most of whose content words are in the first prose paragraphs (a headline
 //! summarises its lead; a site's name or tagline does not; a standfirst shares more words only
 //! because it is longer), else the one sharing the most. Short all-capitals labels are never
-//! candidates. Questions and exclamations are
-//! headline-shaped; a line ending in a full stop, colon or comma is not.
+//! candidates. Questions and exclamations are headline-shaped; a line ending in a full stop, colon
+//! or comma is not.
 //! A document that starts with its lead paragraph (wire copy often does) has no headline line, and
 //! then `None` is right: the story title comes from another version.
 
@@ -21,7 +21,7 @@ pub const MAX_WORDS: usize = 30;
 pub const MAX_CHARS: usize = 250;
 /// A sentence of this many words is a prose paragraph: the headline is above the first one.
 pub const PROSE_WORDS: usize = 8;
-/// Headline candidates looked at, at most, when the document has no prose paragraph.
+/// Headline candidates looked at, at most (a menu of many lines may stand above the headline).
 const MAX_CANDIDATES: usize = 15;
 /// Prose paragraphs a candidate is compared with.
 const LEAD_PARAGRAPHS: usize = 2;
@@ -42,17 +42,17 @@ pub fn find(lines: &[String], verdicts: &[Verdict], hint: Option<usize>) -> Opti
         .iter()
         .position(|&i| is_prose(&lines[i]))
         .unwrap_or(kept.len());
+    if first_prose == kept.len() {
+        // No prose to confirm anything: the first kept line, if it is shaped like a headline.
+        let &i = kept.first()?;
+        return looks_like_headline(&lines[i]).then_some(i + 1);
+    }
     let candidates: Vec<usize> = kept[..first_prose]
         .iter()
         .copied()
         .take(MAX_CANDIDATES)
         .filter(|&i| looks_like_headline(&lines[i]) && !is_label(&lines[i]))
         .collect();
-    if first_prose == kept.len() {
-        // No prose to confirm anything: the first kept line, if it is shaped like a headline.
-        let &i = kept.first()?;
-        return looks_like_headline(&lines[i]).then_some(i + 1);
-    }
     let &first = candidates.first()?;
     if candidates.len() == 1 {
         return Some(first + 1);
@@ -67,13 +67,8 @@ pub fn find(lines: &[String], verdicts: &[Verdict], hint: Option<usize>) -> Opti
         .iter()
         .map(|&i| norm(&lines[i]))
         .collect();
-    let shared = |i: usize| {
-        content_words(&lines[i])
-            .into_iter()
-            .collect::<HashSet<_>>()
-            .intersection(&lead)
-            .count()
-    };
+    let words = |i: usize| -> HashSet<String> { content_words(&lines[i]).into_iter().collect() };
+    let shared = |i: usize| words(i).intersection(&lead).count();
     // A repeat further down confirms a candidate that is about the article (a masthead repeated
     // in the footer shares no word with the lead).
     if let Some(&i) = candidates
@@ -85,16 +80,10 @@ pub fn find(lines: &[String], verdicts: &[Verdict], hint: Option<usize>) -> Opti
     // Else the earliest candidate that is mostly about the lead (a standfirst below the headline
     // shares more words only because it is longer; a tagline shares a word or two of many), else
     // the one sharing the most.
-    let own = |i: usize| {
-        content_words(&lines[i])
-            .into_iter()
-            .collect::<HashSet<_>>()
-            .len()
-    };
     let chosen = candidates
         .iter()
         .copied()
-        .find(|&i| shared(i) >= MIN_SHARED && 2 * shared(i) >= own(i))
+        .find(|&i| shared(i) >= MIN_SHARED && 2 * shared(i) >= words(i).len())
         .or_else(|| candidates.iter().rev().copied().max_by_key(|&i| shared(i)))
         .unwrap_or(first);
     Some(chosen + 1)
@@ -177,28 +166,28 @@ mod tests {
         assert_eq!(find(&lines, &v, None), None);
     }
 
+    /// The headline `find` picks when every line is kept.
+    fn pick(lines: &[&str]) -> Option<usize> {
+        let lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        find(&lines, &vec![Verdict::Keep; lines.len()], None)
+    }
+
     #[test]
     fn the_lead_confirms_the_headline_under_a_label_or_tagline() {
-        let lines: Vec<String> = [
+        let doc = [
             "COASTLINE DISPATCH",
             "Grellham Gazette: the voice of the estuary",
             "Ferry service suspended after engine-room fire",
             "GRELLHAM — The ferry service was suspended after a fire in the engine room on Sunday.",
-        ]
-        .map(String::from)
-        .to_vec();
-        let v = vec![Verdict::Keep; 4];
-        assert_eq!(find(&lines, &v, None), Some(3));
+        ];
+        assert_eq!(pick(&doc), Some(3));
         // Repetition further down beats word overlap.
-        let lines: Vec<String> = [
+        let doc = [
             "Site news",
             "Dam opens after ten years",
             "The dam that took ten years to build opened on Monday, the site said.",
             "Dam opens after ten years",
-        ]
-        .map(String::from)
-        .to_vec();
-        let v = vec![Verdict::Keep; 4];
-        assert_eq!(find(&lines, &v, None), Some(2));
+        ];
+        assert_eq!(pick(&doc), Some(2));
     }
 }
