@@ -127,7 +127,7 @@ fn user_rules_replace_the_default() {
     let d = Dir::new();
     d.write(
         "in/a.txt",
-        "Dam opens after ten years\nThe new dam opened on Monday.\nRead More\nZZZ-SITE-FOOTER\n",
+        "Dam opens after ten years\nThe new dam opened on Monday.\nSource link\nZZZ-SITE-FOOTER\n",
     );
     d.write(
         "rules.toml",
@@ -137,7 +137,7 @@ fn user_rules_replace_the_default() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert_eq!(
         d.read("out/docs/a.txt.txt"),
-        "Dam opens after ten years\nThe new dam opened on Monday.\nRead More\n"
+        "Dam opens after ten years\nThe new dam opened on Monday.\nSource link\n"
     );
     assert!(d
         .read("out/decisions.jsonl")

@@ -13,8 +13,10 @@
 //! **Known false positives:** a short closing line without a full stop ("More details to
 //! follow"); a short standfirst without a full stop above the first paragraph (longer ones, and
 //! long paragraphs a scraper cut before their full stop, are kept).
-//! **Misses:** long labels at the edges, such as other stories' headlines under the article
-//! without a related header (the `related_feed` detector needs its header).
+//! Below the last paragraph, headline-length non-sentences (up to 20 words) go too: other
+//! stories' headlines without a related header; the document's last line stays when it reads
+//! like a paragraph a scraper cut (a comma, or a short lower-case last word).
+//! **Misses:** long labels above the first paragraph.
 //! **Example:** `By Petra Olund, Lantern Wire business reporter` above the first paragraph;
 //! `Tweet` / `Email` / `Views: 2,981` below the last.
 
@@ -53,17 +55,35 @@ pub fn mark(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize
     if anchors.len() < 2 {
         return;
     }
+    let last_line = kept.last().copied();
     for &i in &kept {
         let line = &lines[i];
         let sentence = is_sentence(line, EDGE_SENTENCE_WORDS);
+        let units = word_units(line);
         // Long non-sentences at either edge stay: a standfirst without a full stop above, a
-        // paragraph the scraper cut short below.
-        let junk = (i < first || i > last) && !sentence && word_units(line) <= s.max_edge_words;
+        // paragraph the scraper cut short below. But below the prose, a headline-length line
+        // is another story's headline (a feed without a header) unless it is the document's
+        // last line and reads like a cut sentence.
+        let junk = !sentence
+            && ((i < first || i > last) && units <= s.max_edge_words
+                || i > last
+                    && units <= MAX_TAIL_HEADLINE_WORDS
+                    && !(Some(i) == last_line && looks_cut(line)));
         if junk {
             verdicts[i] = Verdict::Junk { rule: NAME.into() };
         }
     }
 }
+
+/// A paragraph cut mid-sentence by a scraper: it has a clause break (a comma or semicolon) or
+/// stops on a short lower-case word ("... retiring after eleven years at the").
+fn looks_cut(line: &str) -> bool {
+    let last = line.split_whitespace().last().unwrap_or("");
+    line.contains([',', ';']) || (last.chars().count() <= 3 && last.chars().all(char::is_lowercase))
+}
+
+/// Below the last paragraph, a non-sentence of up to this many words is a headline.
+const MAX_TAIL_HEADLINE_WORDS: usize = 20;
 
 /// An article paragraph: a sentence of `anchor_words`, or a line twice as long that a scraper cut
 /// before its full stop.

@@ -31,11 +31,16 @@ use std::sync::LazyLock;
 /// Lines longer than this are prose, whatever they contain (captions may be long: they are
 /// checked by their end).
 const MAX_META_WORDS: usize = 14;
+/// The longest credit [`CREDIT_END`] can match: prefix, agency, credit words, an 80-character
+/// name, closing bracket, with room to spare.
+const CREDIT_TAIL_CHARS: usize = 160;
+/// Media teasers (a label or a running time) may carry a headline-length text.
+const MAX_MEDIA_WORDS: usize = 25;
 /// A row of UI words is short.
 pub const MAX_UI_WORDS: usize = 6;
 
 static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    super::shape::regex(
         r"(?x)
         (?: \(\s* | [.!?]\s+ | ^ | \s[-–—|]\s )
         (?: [A-Z]{2,8}\s+ )?
@@ -44,28 +49,63 @@ static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
         \s* (?i: : | / | by | von | di | de | via | courtesy\s+(?:of\s+)? ) \s*
         [\p{Lu}@][^.!?]{0,80} \)? \.? $",
     )
-    .expect("valid regex")
 });
 
 static FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[\p{Lu}][\p{L}]*)(?:[ -][\p{L}]+){0,2}\s*:\s+(\S.*)$").expect("valid regex")
+    super::shape::regex(r"^(?:[\p{Lu}][\p{L}]*)(?:[ -][\p{L}]+){0,2}\s*:\s+(\S.*)$")
 });
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    super::shape::regex(
         // "Posted by" and the like take any name (a user handle too); a bare "By" needs a
         // capital after it ("By noon" is prose).
-        r"^(?:[•·|—–-]\s*)?(?:(?i:(?:posted|written|words|reporting|reported|report|story|text|photos?|edited|compiled|interview)\s+by)\s+\S|(?i:by|von|por|par|di|door|av|af)\s+[\p{Lu}@\p{Lo}])",
+        r"^(?:[•·|—–(-]\s*)?(?:(?i:(?:posted|written|words|reporting|reported|report|story|text|photos?|edited|compiled|interview|additional reporting|produced|published)\s+by)\s*:?\s+\S|(?i:by|von|por|par|di|door|av|af)\s*:?\s+[\p{Lu}@\p{Lo}])",
     )
-    .expect("valid regex")
+});
+
+/// A caption's credit in brackets at the end: `(Ann Lee / Agency)`, `(File photo)`,
+/// `(Representational image)`: a name, a slash and a source, or a media word with at most one
+/// qualifier.
+static CREDIT_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+    super::shape::regex(
+        r"(?x)
+        \( \s* (?:
+            [\p{Lu}][\p{L}.'’-]* (?: \s+ [\p{Lu}][\p{L}.'’-]* ){0,3} \s* / \s* [^()/]{2,60}
+          | (?i: (?: [\p{L}]+ \s+ )? (?: photo(?:graph)? | image | picture | pic | foto | video | file ) s? )
+        ) \s* \) \.? $",
+    )
+});
+
+/// A media teaser: a label in capitals (`VIDEO ABOVE:`, `▶ WATCH:`, `LISTEN |`) or a running
+/// time at the end (`... (2:14)`).
+static MEDIA: LazyLock<Regex> = LazyLock::new(|| {
+    super::shape::regex(
+        r"^(?:[▶►▷⏵]\s*)?(?:VIDEO|WATCH|LISTEN|AUDIO|PHOTOS|GALLERY|PODCAST|IN PICTURES)(?:\s+[A-Z]+)?\s*[:|–—-]\s|\(\s*\d{1,2}:\d{2}(?::\d{2})?\s*\)$",
+    )
+});
+
+/// A teaser for another page behind a label: `RELATED: ...`, `Also Read: ...`, `Don't miss:
+/// ...`, `ALSO READ | ...`. The labels are the closed set sites use for inline links.
+static TEASER: LazyLock<Regex> = LazyLock::new(|| {
+    super::shape::regex(
+        r"(?i)^[\s>»›•·▶►-]*(?:related(?: (?:article|story|stories|content|news|coverage|reading))?|also read|read also|also see|see also|read more|more|don'?t miss|do not miss|must read|recommended|suggested|trending|popular|up next|read next|next|previous|more on this(?: story)?|more from [\p{L} ]{1,30}|latest|top stories|editor'?s picks?|watch|listen)\s*(?::|\||–|—|»|›|>)\s*\S",
+    )
+});
+
+/// A reading or listening time: `Est. read: 3 minutes`, `4 min listen`, `Around 4 minutes to read`.
+static READING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    super::shape::regex(
+        r"(?i)\b\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?|m)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+minutes?\b",
+    )
 });
 
 static COUNT_PAREN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(\s*\d[\d,.]*\s*\)\s*$").expect("valid regex"));
+    LazyLock::new(|| super::shape::regex(r"\(\s*\d[\d,.]*\s*\)\s*$"));
 
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b\d+\s*(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago\b")
-        .expect("valid regex")
+    super::shape::regex(
+        r"(?i)\b\d+\s*(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago\b",
+    )
 });
 
 /// Nouns that count a page's audience or interactions.
@@ -149,6 +189,18 @@ const UI_WORDS: &[&str] = &[
     "werbung",
     "publicité",
     "publicidad",
+    "advt",
+    "paid",
+    "partner",
+    "promoted",
+    "promotion",
+    "advertorial",
+    "sponsor",
+    "click",
+    "tap",
+    "here",
+    "more",
+    "read",
 ];
 
 /// Words that never count either way in a UI row.
@@ -163,14 +215,27 @@ pub fn check(line: &str) -> Option<&'static str> {
     if t.is_empty() {
         return None;
     }
-    if CREDIT_END.is_match(t) {
+    if credit_end(t) || CREDIT_PAREN.is_match(t) {
         return Some("caption_credit");
     }
     let units = word_units(t);
+    if units <= MAX_MEDIA_WORDS && MEDIA.is_match(t) {
+        return Some("media_label");
+    }
+    if units <= MAX_META_WORDS + 6 && is_social_links(t) {
+        return Some("social_links");
+    }
     if units > MAX_META_WORDS {
         return None;
     }
     let sentence = ends_like_sentence(t);
+    if TEASER.is_match(t) && !(sentence && units > 10) {
+        return Some("teaser");
+    }
+    let lower = t.to_lowercase();
+    if lower.contains("opens in") && (lower.contains("new window") || lower.contains("new tab")) {
+        return Some("ui_words");
+    }
     if !sentence && is_field(t) {
         return Some("field_label");
     }
@@ -180,14 +245,57 @@ pub fn check(line: &str) -> Option<&'static str> {
     if !sentence && RELATIVE.is_match(t) {
         return Some("relative_time");
     }
+    if sentence || units > 8 {
+        return None;
+    }
     let words = lower_words(t);
-    if !sentence && units <= 8 && is_counter(t, &words) {
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    if units <= 7
+        && READING_TIME.is_match(t)
+        && has(&[
+            "read",
+            "reading",
+            "listen",
+            "listening",
+            "lesezeit",
+            "lectura",
+            "lecture",
+        ])
+    {
+        return Some("reading_time");
+    }
+    if has(&[
+        "continue",
+        "continues",
+        "continued",
+        "scroll",
+        "scrolling",
+        "keep",
+    ]) && (has(&[
+        "story", "article", "reading", "below", "beneath", "after", "more", "content",
+    ]) || t.contains(['↓', '⬇', '▼']))
+    {
+        return Some("continue_marker");
+    }
+    if is_counter(t, &words) {
         return Some("counter");
     }
-    if !sentence && units <= MAX_UI_WORDS && is_ui_row(&words) {
+    if units <= MAX_UI_WORDS && is_ui_row(&words) {
         return Some("ui_words");
     }
     None
+}
+
+/// [`CREDIT_END`] searched over the line's last [`CREDIT_TAIL_CHARS`] characters only: a
+/// credit is at most that long, and an unanchored search over a whole paragraph, on every line,
+/// cost more than all other meta checks together. `is_match_at` keeps `^` at the line's start.
+fn credit_end(t: &str) -> bool {
+    let start = t
+        .char_indices()
+        .rev()
+        .nth(CREDIT_TAIL_CHARS)
+        .map_or(0, |(i, _)| i);
+    CREDIT_END.is_match_at(t, start)
 }
 
 /// `Label: value` where the value is a name or a list, not a phrase that starts in lower case.
@@ -198,12 +306,51 @@ fn is_field(t: &str) -> bool {
     let value = c.get(1).map_or("", |m| m.as_str());
     let first = value.chars().next().unwrap_or(' ');
     let list = value.contains(',') || value.contains(';');
-    let name = first.is_uppercase() || first == '@';
+    let name = first.is_uppercase() || first == '@' || first == '#';
     // An all-capitals line is a kicker headline ("FERRY FIRE: 212 ASHORE"), and a value of more
     // than four words is a phrase ("In pictures: Storm Ilse hits the coast").
     let shouting = !t.chars().any(char::is_lowercase);
     !shouting && (list || (name && word_units(value) <= 4))
 }
+
+/// Links to the site's social accounts: two networks and a handle or a follow word
+/// (`Stay in the loop: X is on Facebook, Instagram and TikTok — @xnews`). A headline about two
+/// networks ("Facebook and Instagram down for hours") has neither.
+fn is_social_links(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '@' || c == '_'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let networks = words.iter().filter(|w| NETWORKS.contains(w)).count();
+    let handle = words.iter().any(|w| w.len() > 2 && w.starts_with('@'));
+    let cue = words.iter().any(|w| {
+        matches!(
+            *w,
+            "follow" | "us" | "join" | "connect" | "find" | "like" | "loop"
+        )
+    });
+    networks >= 2 && (handle || cue) || (networks >= 1 && handle && !ends_like_sentence(t))
+}
+
+/// Social networks sites link to.
+const NETWORKS: &[&str] = &[
+    "facebook",
+    "instagram",
+    "tiktok",
+    "twitter",
+    "youtube",
+    "linkedin",
+    "whatsapp",
+    "telegram",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "snapchat",
+    "pinterest",
+    "reddit",
+    "flipboard",
+];
 
 fn is_counter(t: &str, words: &[String]) -> bool {
     let has_count_noun = words.iter().any(|w| COUNT_NOUNS.contains(&w.as_str()));
@@ -259,7 +406,25 @@ mod tests {
             ("Post to X", "ui_words"),
             ("Send via WhatsApp", "ui_words"),
             ("— AD —", "ui_words"),
-            ("Scroll to continue with content", "ui_words"),
+            ("Scroll to continue with content", "continue_marker"),
+            ("Est. read: 3 minutes", "reading_time"),
+            ("Around 4 minutes to read", "reading_time"),
+            ("Keep scrolling for more ↓", "continue_marker"),
+            ("— Story continues beneath sponsor message —", "continue_marker"),
+            ("PAID PARTNER CONTENT", "ui_words"),
+            ("Click here to read more", "ui_words"),
+            ("Click to share on WhatsApp (Opens in new window)", "ui_words"),
+            ("RELATED: Tamsey County jobless rate ticks up to 4.8%", "teaser"),
+            ("Also Read: Gold prices ease for second day as dollar firms", "teaser"),
+            ("Don't miss: The Harlbury beer gardens that catch the evening sun", "teaser"),
+            ("VIDEO ABOVE: Janelle Okafor-Reyes reports from the Weir Lane gate (2:14)", "media_label"),
+            ("▶ WATCH: Flames visible from Route 9 as crews fight the fire (1:48)", "media_label"),
+            ("Stay in the loop: NewsChannel 6 is on Facebook, Instagram and TikTok — @tamsey6news", "social_links"),
+            ("Firefighters pour water onto the roof late Monday. (Leon Achterberg / Quillford Beacon)", "caption_credit"),
+            ("Container cranes at the port of Sallowmead (File photo)", "caption_credit"),
+            ("Written By: Web Desk | Edited By: Anusha Venkat", "byline"),
+            ("(Reporting by Nadia Ferrante; Editing by Giles Okafor)", "byline"),
+            ("Topics: #Sallowmead #Strike #Shipping", "field_label"),
         ] {
             assert_eq!(check(line), Some(kind), "{line}");
         }
@@ -282,6 +447,14 @@ mod tests {
             "FERRY FIRE: 212 PASSENGERS BROUGHT ASHORE",
             "In pictures: Storm Ilse hits the estuary",
             "More details to follow",
+            "Watch manager Colm Rivers said the crews would stay overnight.",
+            "Facebook and Instagram down for hours",
+            "In a post on Facebook at 9.30am, the fire station asked people to stay away.",
+            "Related concerns about the sprinkler system were raised in 2023.",
+            "The minutes of the meeting were read aloud",
+            "Chrome adds new tab groups",
+            "Paid leave for carers",
+            "Keep calm and carry on",
         ] {
             assert_eq!(check(line), None, "{line}");
         }

@@ -6,7 +6,7 @@
 //! 1. blank lines are blank (whitespace-only, NBSP included);
 //! 2. the line rules of `rules.toml` ([`line_rules`]);
 //!    and the one-line detectors ([`nav_crumbs`], [`timestamp`], [`reader_address`],
-//!    [`meta_line`]);
+//!    [`meta_line`], [`provenance`]);
 //! 3. the headline: the first kept line when it looks like one ([`title`]);
 //! 4. detectors that use the whole document ([`repeated_headline`], [`related_feed`],
 //!    [`page_chrome`], [`edge_chrome`]).
@@ -20,6 +20,7 @@ pub mod meta_line;
 pub mod nav_crumbs;
 pub mod other_headline;
 pub mod page_chrome;
+pub mod provenance;
 pub mod reader_address;
 pub mod related_feed;
 pub mod repeated_headline;
@@ -76,8 +77,10 @@ fn check_line(line: &str, doc_id: &str, rules: &Rules) -> Verdict {
         }
         Verdict::Keep if rules.meta_line => match meta_line::check(line) {
             Some(name) => junk(name),
+            None if rules.provenance => provenance::check(line).map_or(Verdict::Keep, junk),
             None => Verdict::Keep,
         },
+        Verdict::Keep if rules.provenance => provenance::check(line).map_or(Verdict::Keep, junk),
         v => v,
     }
 }

@@ -26,6 +26,38 @@ const READER: &[&str] = &[
     "we've", "we'll",
 ];
 
+/// Verbs that start a call to action.
+const IMPERATIVES: &[&str] = &[
+    "subscribe",
+    "download",
+    "sign-up",
+    "sign-in",
+    "log-in",
+    "join",
+    "follow",
+    "unlock",
+    "get",
+    "install",
+    "register",
+    "click",
+    "tap",
+    "enable",
+    "disable",
+    "allow",
+    "accept",
+    "upgrade",
+    "support",
+    "donate",
+    "become",
+    "try",
+    "start",
+    "enter",
+    "share",
+    "listen",
+    "watch",
+    "stay",
+];
+
 /// Without a reader pronoun, this many different site terms are needed ("X and its partners
 /// place cookies for analytics. Manage choices · Allow all").
 pub const MIN_SITE_TERMS_IMPERSONAL: usize = 3;
@@ -96,30 +128,90 @@ const SITE_TERMS: &[&str] = &[
     "choices",
     "allow",
     "accept",
+    // the site's own channels
+    "youtube",
+    "channel",
+    "facebook",
+    "instagram",
+    "tiktok",
+    "whatsapp",
+    "telegram",
+    // consent-platform wording
+    "device",
+    "personalis",
+    "personaliz",
+    "identifier",
+    "ads",
+    // comment policies
+    "abusive",
+    "off-topic",
+    "offensive",
+    "third-party",
+    // paywalls
+    "unlimited",
+    "anytime",
+    "limit",
+    "sign-in",
 ];
+
+/// Two-word terms, joined with a hyphen before matching ("sign in" is the term "sign-in").
+const PHRASES: &[(&str, &str)] = &[
+    ("sign in", "sign-in"),
+    ("sign up", "sign-up"),
+    ("log in", "log-in"),
+];
+
+static TERM_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(SITE_TERMS.iter().chain(PHRASES.iter().map(|(p, _)| p)))
+            .expect("valid site terms")
+    });
 
 pub fn is_reader_address(line: &str) -> bool {
     if line.contains(['"', '“', '”', '«', '»', '„']) {
         return false;
     }
-    let words: Vec<String> = line
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+    let is_sep = |c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-');
+    // Count before allocating: most lines are longer than any reader address.
+    let n = line
+        .split(is_sep)
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('’', "'"))
-        .collect();
-    if words.is_empty() || words.len() > MAX_WORDS {
+        .take(MAX_WORDS + 1)
+        .count();
+    if n == 0 || n > MAX_WORDS {
         return false;
     }
+    // Cheap gate: the terms as substrings anywhere, ASCII case-insensitive, are a superset of
+    // the terms as word prefixes below; most lines have fewer than needed.
+    let mut seen = [false; SITE_TERMS.len() + PHRASES.len()];
+    for m in TERM_FINDER.find_overlapping_iter(line) {
+        seen[m.pattern().as_usize()] = true;
+    }
+    if seen.iter().filter(|&&s| s).count() < MIN_SITE_TERMS {
+        return false;
+    }
+    let mut lower = line.to_lowercase().replace('’', "'");
+    for (phrase, term) in PHRASES {
+        if lower.contains(phrase) {
+            lower = lower.replace(phrase, term);
+        }
+    }
+    let words: Vec<&str> = lower.split(is_sep).filter(|w| !w.is_empty()).collect();
     let found = SITE_TERMS
         .iter()
         .filter(|t| words.iter().any(|w| matches_term(w, t)))
         .count();
-    if words.iter().any(|w| READER.contains(&w.as_str())) {
+    // An imperative at the start addresses the reader as much as "you" does ("Download the X
+    // app", "Subscribe to ...", "Unlock unlimited access").
+    let imperative = words.first().is_some_and(|w| IMPERATIVES.contains(w));
+    if imperative || words.iter().any(|w| READER.contains(w)) {
         return found >= MIN_SITE_TERMS;
     }
     found >= MIN_SITE_TERMS_IMPERSONAL
         && words.len() <= MAX_WORDS_IMPERSONAL
-        && !words.iter().any(|w| REPORTING.contains(&w.as_str()))
+        && !words.iter().any(|w| REPORTING.contains(w))
 }
 
 /// Short terms match whole words ("app", "tap", "site"); longer ones are stems ("subscri...").

@@ -3,7 +3,8 @@
 //! **What it removes:** every kept line after a related-feed header (a line the `related_header`
 //! rule removed) up to the end of the document, or up to the point where the article resumes:
 //! two prose lines in a row (sentences of at least `stop_min_words` words), or one long line most
-//! of whose words (`stop_overlap`) occur in the article above the header. A feed alternates
+//! of whose words (`stop_overlap`) occur in the article above the header, or one prose line that
+//! quotes someone (double quotation marks). A feed alternates
 //! headlines, single teasers and image alt text; it never runs two paragraphs of prose, and its
 //! lines share few words with the article, even when they mention the same person.
 //! **Why it is junk:** the feed advertises other pages; its lines are other stories' text, and they
@@ -49,15 +50,23 @@ pub fn mark(lines: &[String], verdicts: &mut [Verdict], s: Settings) {
             shared as f64 >= s.stop_overlap * words.len().max(1) as f64
         };
         let long = lines[i].split_whitespace().count() >= s.stop_min_words;
-        let prose_pair =
-            is_prose(&lines[i], s) && kept.get(k + 1).is_some_and(|&j| is_prose(&lines[j], s));
-        if (long && on_topic) || prose_pair {
+        let prose = is_prose(&lines[i], s);
+        let prose_pair = prose && kept.get(k + 1).is_some_and(|&j| is_prose(&lines[j], s));
+        if (long && on_topic) || prose_pair || (prose && reports_speech(&lines[i])) {
             // The article resumes; a later header can open another feed.
             mark(&lines[i..], &mut verdicts[i..], s);
             return;
         }
         verdicts[i] = Verdict::Junk { rule: NAME.into() };
     }
+}
+
+/// A line that quotes someone word for word. News paragraphs quote people all the time; feed
+/// teasers are summaries in the site's voice ("..., its owners said on Friday" happens, a
+/// direct quotation rarely does), so a prose line with a quotation ends an inline box ("ALSO
+/// READ" and one headline, mid-article).
+fn reports_speech(line: &str) -> bool {
+    line.contains(['“', '”', '"', '«', '»', '„'])
 }
 
 /// A sentence-like paragraph: long enough and ending like a sentence.

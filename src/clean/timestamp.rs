@@ -106,21 +106,21 @@ const WORDS: &[&str] = &[
 ];
 
 pub fn is_timestamp(line: &str) -> bool {
-    let tokens: Vec<String> = line
-        .split(|c: char| {
+    let raw = || {
+        line.split(|c: char| {
             c.is_whitespace() || matches!(c, ',' | '·' | '|' | '•' | '–' | '—' | '(' | ')')
         })
-        .map(|t| {
-            t.trim_matches(|c: char| c == '.' || c == ':' || c == '-')
-                .to_lowercase()
-        })
+        .map(|t| t.trim_matches(|c: char| c == '.' || c == ':' || c == '-'))
         .filter(|t| !t.is_empty())
-        .collect();
-    if tokens.is_empty() || tokens.len() > MAX_TOKENS {
+    };
+    // Count before allocating: most lines are longer than a timestamp.
+    let n = raw().take(MAX_TOKENS + 1).count();
+    if n == 0 || n > MAX_TOKENS {
         return false;
     }
     let mut digits = false;
-    for t in &tokens {
+    for t in raw().map(str::to_lowercase) {
+        let t = &t;
         // Numbers, dates and times, ISO 8601 included ("2025-03-14t09:12:00+00:00" lowercased).
         let numeric = t.starts_with(|c: char| c.is_ascii_digit())
             && t.chars().all(|c| {

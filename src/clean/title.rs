@@ -38,9 +38,13 @@ pub fn find(lines: &[String], verdicts: &[Verdict], hint: Option<usize>) -> Opti
     let kept: Vec<usize> = (0..lines.len())
         .filter(|&i| matches!(verdicts[i], Verdict::Keep))
         .collect();
-    let first_prose = kept
-        .iter()
-        .position(|&i| is_prose(&lines[i]))
+    // The body starts at the first prose paragraph that another follows within two kept lines:
+    // a lone prose line above the headline is a consent or cookie text, a standfirst box, a
+    // provenance note (whole-page dumps start with those).
+    let prose_at = |k: usize| is_prose(&lines[kept[k]]);
+    let first_prose = (0..kept.len())
+        .find(|&k| prose_at(k) && (k + 1..kept.len().min(k + 3)).any(prose_at))
+        .or_else(|| (0..kept.len()).find(|&k| prose_at(k)))
         .unwrap_or(kept.len());
     if first_prose == kept.len() {
         // No prose to confirm anything: the first kept line, if it is shaped like a headline.

@@ -49,11 +49,15 @@ pub struct Rules {
     /// all patterns at once; single regexes use their fast engines, and the search stops at the
     /// first match. Measured on 1,000 generated documents: the set took 55% of the run.
     regex_rule: Vec<usize>,
+    /// Bytes of the longest literal (lowercasing never shortens text by much: a longer line
+    /// cannot equal one; the slack covers the few letters whose lowercase is shorter).
+    longest_literal: usize,
     pub repeated_headline: bool,
     pub nav_crumbs: bool,
     pub timestamp: bool,
     pub reader_address: bool,
     pub meta_line: bool,
+    pub provenance: bool,
     pub other_headline: bool,
     pub edge_chrome: Option<crate::clean::edge_chrome::Settings>,
     /// `None` when the detector is switched off.
@@ -134,17 +138,20 @@ impl Rules {
                 Matcher::Regex(_) => regex_rule.push(i),
             }
         }
+        let longest_literal = literals.keys().map(|l| 2 * l.len()).max().unwrap_or(0);
         let effective_toml = toml::to_string(&raw).expect("rules serialize to TOML");
         let d = &raw.detectors;
         Ok(Rules {
             line_rules,
             literals,
             regex_rule,
+            longest_literal,
             repeated_headline: d.repeated_headline.enabled,
             nav_crumbs: d.nav_crumbs.enabled,
             timestamp: d.timestamp.enabled,
             reader_address: d.reader_address.enabled,
             meta_line: d.meta_line.enabled,
+            provenance: d.provenance.enabled,
             other_headline: d.other_headline.enabled,
             edge_chrome: d
                 .edge_chrome
@@ -187,10 +194,14 @@ impl Rules {
     pub fn match_line(&self, line: &str, doc_id: &str) -> Option<&str> {
         let norm = normalize_for_rules(line);
         let applies = |&i: &usize| self.line_rules[i].applies_to(doc_id);
-        let mut best = self
-            .literals
-            .get(&norm.to_lowercase())
-            .and_then(|rs| rs.iter().copied().find(applies));
+        // Lowercasing is only worth it for a line that could equal a literal.
+        let mut best = if norm.len() <= self.longest_literal {
+            self.literals
+                .get(&norm.to_lowercase())
+                .and_then(|rs| rs.iter().copied().find(applies))
+        } else {
+            None
+        };
         // Only rules before the literal hit can still win.
         let limit = best.unwrap_or(usize::MAX);
         let hit = self
@@ -210,10 +221,14 @@ impl Rules {
 
 /// What rules see of a line: trimmed, with every run of whitespace (NBSP too) one space.
 pub fn normalize_for_rules(line: &str) -> String {
-    line.split(char::is_whitespace)
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(line.len());
+    for w in line.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 fn compile_rule(file: &str, source: &str, spec: &RuleSpec) -> Result<LineRule, Error> {
@@ -249,6 +264,7 @@ fn compile_rule(file: &str, source: &str, spec: &RuleSpec) -> Result<LineRule, E
             }
             let re = regex::RegexBuilder::new(r.get_ref())
                 .size_limit(REGEX_SIZE_LIMIT)
+                .dfa_size_limit(crate::clean::shape::DFA_CACHE_LIMIT)
                 .build()
                 .map_err(|e| {
                     let detail = e

@@ -65,6 +65,8 @@ pub struct DetectorsSpec {
     #[serde(default)]
     pub meta_line: Toggle,
     #[serde(default)]
+    pub provenance: Toggle,
+    #[serde(default)]
     pub other_headline: Toggle,
     #[serde(default)]
     pub edge_chrome: EdgeChromeSpec,

@@ -1,0 +1,128 @@
+//! `provenance`: a note about the text itself, where it came from and who wrote it.
+//!
+//! **What it removes** (two decision names):
+//! - `provenance`: the text speaking of itself or of its publication: `This story was produced
+//!   by X and is shared through Y`, `(This story has not been edited by X staff and is
+//!   auto-published from a syndicated feed.)`, `This article has been updated.`, `The post X
+//!   appeared first on Y.`, `(With inputs from X)`, `Editor's note: ...`, a press-release
+//!   `SOURCE X` line.
+//! - `author_bio`: the box about the reporter: `About the author`, `Ann Lee covers transport for
+//!   the Herald. Reach her at ann@herald.example`.
+//!
+//! **Why it is junk:** the article is about the world; a sentence whose subject is "this
+//! story/article/post" and whose verb is a publishing verb is about the page. A bio names the
+//! reporter, a beat and a way to reach them.
+//! **Known false positives:** a news sentence about a law's article ("This article was
+//! published in the gazette...") would go: the demonstrative "this" plus a publishing verb is the
+//! whole test. "Smith covers the costs for the council" with a reach/for-the cue would go as a bio.
+//! **Example:** `This story was produced by NewsChannel 6 and is shared with Beacon readers.`
+
+use super::shape::regex;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub const NAME: &str = "provenance";
+pub const BIO: &str = "author_bio";
+
+/// Longer lines are article prose.
+const MAX_WORDS: usize = 60;
+
+/// "this story ... produced/published/shared/..." within one clause.
+static SELF_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?xi)
+        ^ [\s(\[*]* (?: note \s* : \s* )?
+        (?: this | the \s+ above | the \s+ following )
+        \s+ (?: story | article | post | report | piece | content | item | feature | press \s+ release | news \s+ item | text | video | page )
+        \b [^.;:]{0,60}?
+        \b (?: produced | published | shared | carried | edited | appeared | syndicated | republished
+             | distributed | auto-\w+ | automatically | generated | sourced | provided | supplied
+             | imported | updated | corrected | translated | contributed | reproduced | reprinted
+             | aggregated | originally | first \s+ (?: published | appeared ) )
+        \b",
+    )
+});
+
+/// Fixed provenance shapes of publishing tools and wires.
+static TOOL_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?x)
+          ^ (?i: the \s+ post ) \s .{1,250} \s (?i: appeared \s+ first \s+ on ) \s .{1,120} $
+        | ^ [(\[]? (?i: with \s+ inputs? \s+ from | inputs? \s+ from | with \s+ agency \s+ inputs? ) \b .{0,80} $
+        | ^ (?i: editor[’']?s? \s* note | editors[’'] \s* note ) \b
+        | ^ SOURCE \s+ \p{Lu} [^.!?]{1,80} $",
+    )
+});
+
+/// A reporter's bio: a name, then a beat.
+static BIO_START: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}(?:covers|writes\s+about|reports\s+on|is\s+(?:an?|the|our)\s+(?:[\p{L}-]+\s+){0,4}(?:reporter|correspondent|editor|writer|journalist|columnist|producer|photographer))\b",
+    )
+});
+
+static BIO_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:reach|contact|email|e-mail|follow)\s+(?:him|her|them|me)\b|[\w.+-]+@[\w-]+\.[\w.]+|\bjoined\s+(?:the\s+)?\p{Lu}|\bfor\s+the\s+\p{Lu}",
+    )
+});
+
+static BIO_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)^about\s+(?:the\s+)?(?:author|reporter|writer|contributor|journalist)s?\s*:?$")
+});
+
+/// The decision name for a provenance note or a bio, if the line is one.
+pub fn check(line: &str) -> Option<&'static str> {
+    let t = line.trim();
+    if t.is_empty() || t.split_whitespace().take(MAX_WORDS + 1).count() > MAX_WORDS {
+        return None;
+    }
+    if SELF_NOTE.is_match(t) || TOOL_NOTE.is_match(t) {
+        return Some(NAME);
+    }
+    if BIO_HEADER.is_match(t) || (BIO_START.is_match(t) && BIO_CUE.is_match(t)) {
+        return Some(BIO);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notes_about_the_text() {
+        for line in [
+            "This story was produced by NewsChannel 6 and is shared with Beacon readers through the Tamsey Valley News Partnership.",
+            "(This story has not been edited by NewsBazaar Live staff and is auto-published from a syndicated news agency feed.)",
+            "This article has been updated with a statement from the council.",
+            "The post Pelloran plans £85m plant appeared first on Harlbury Evening Post.",
+            "(With inputs from Harlbury Evening Post)",
+            "Editor's note: Press releases are carried exactly as received.",
+            "SOURCE Pelloran Energy",
+        ] {
+            assert_eq!(check(line), Some(NAME), "{line}");
+        }
+        for line in [
+            "About the author",
+            "Tobias Wrenfield covers public safety and the courts for the Beacon. Reach him at tobias@beacon.example.",
+            "Tom Hallard covers business and the docks for the Harlbury Evening Post. He joined the Post in 2019.",
+        ] {
+            assert_eq!(check(line), Some(BIO), "{line}");
+        }
+    }
+
+    #[test]
+    fn news_about_publications_stays() {
+        for line in [
+            "The report was published by the council on Monday.",
+            "This week the company published its annual results, showing a 4% rise in sales.",
+            "Source code for the app was shared on GitHub, the researchers said.",
+            "The post office on Mill Street will close in June.",
+            "Smith covers the cost of the repairs, the insurer said.",
+            "About 200 people attended.",
+        ] {
+            assert_eq!(check(line), None, "{line}");
+        }
+    }
+}
