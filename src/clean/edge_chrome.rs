@@ -14,8 +14,9 @@
 //! follow"); a short standfirst without a full stop above the first paragraph (longer ones, and
 //! long paragraphs a scraper cut before their full stop, are kept).
 //! Below the last paragraph, headline-length non-sentences (up to 20 words) go too: other
-//! stories' headlines without a related header; the document's last line stays when it reads
-//! like a paragraph a scraper cut (a comma, or a short lower-case last word).
+//! stories' headlines without a related header; the document's last line, or the line right
+//! after the last paragraph, stays when it reads like a paragraph a scraper cut (a comma, or a
+//! short lower-case last word).
 //! **Misses:** long labels above the first paragraph.
 //! **Example:** `By Petra Olund, Lantern Wire business reporter` above the first paragraph;
 //! `Tweet` / `Email` / `Views: 2,981` below the last.
@@ -56,6 +57,7 @@ pub fn mark(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize
         return;
     }
     let last_line = kept.last().copied();
+    let after_last = kept.iter().copied().find(|&i| i > last);
     for &i in &kept {
         let line = &lines[i];
         let sentence = is_sentence(line, EDGE_SENTENCE_WORDS);
@@ -68,7 +70,7 @@ pub fn mark(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize
             && ((i < first || i > last) && units <= s.max_edge_words
                 || i > last
                     && units <= MAX_TAIL_HEADLINE_WORDS
-                    && !(Some(i) == last_line && looks_cut(line)));
+                    && !((Some(i) == last_line || Some(i) == after_last) && looks_cut(line)));
         if junk {
             verdicts[i] = Verdict::Junk { rule: NAME.into() };
         }

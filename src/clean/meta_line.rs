@@ -63,6 +63,14 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A credit glued to its caption by an extractor, without punctuation: `... on Tuesday
+/// morning Photograph: Reader submitted`. The credit word is capitalised and has a colon.
+static CREDIT_INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    super::shape::regex(
+        r"\s(?:Photo(?:graph)?|Picture|Image|Credit|Foto|Bild|Video)s?\s*:\s*[\p{Lu}@][^.!?:]{0,80}$",
+    )
+});
+
 /// A caption's credit in brackets at the end: `(Ann Lee / Agency)`, `(File photo)`,
 /// `(Representational image)`: a name, a slash and a source, or a media word with at most one
 /// qualifier.
@@ -215,7 +223,7 @@ pub fn check(line: &str) -> Option<&'static str> {
     if t.is_empty() {
         return None;
     }
-    if credit_end(t) || CREDIT_PAREN.is_match(t) {
+    if credit_end(t) || CREDIT_PAREN.is_match(t) || CREDIT_INLINE.is_match(t) {
         return Some("caption_credit");
     }
     let units = word_units(t);
@@ -422,6 +430,7 @@ mod tests {
             ("Stay in the loop: NewsChannel 6 is on Facebook, Instagram and TikTok — @tamsey6news", "social_links"),
             ("Firefighters pour water onto the roof late Monday. (Leon Achterberg / Quillford Beacon)", "caption_credit"),
             ("Container cranes at the port of Sallowmead (File photo)", "caption_credit"),
+            ("Smoke over the estate on Tuesday morning Photograph: Reader submitted", "caption_credit"),
             ("Written By: Web Desk | Edited By: Anusha Venkat", "byline"),
             ("(Reporting by Nadia Ferrante; Editing by Giles Okafor)", "byline"),
             ("Topics: #Sallowmead #Strike #Shipping", "field_label"),

@@ -11,6 +11,7 @@
 //! Japanese and Korean.
 //! **Why it is junk:** navigation, link lists and footers are runs of short lines; an article is a
 //! run of long ones.
+//! The headline and a prose-length line right under it (its standfirst) always stay.
 //! **Known false positives:** a short article (a few lines) inside a page full of long teasers;
 //! short paragraphs (subheads, one-line quotes) at the edges of the block.
 //! **Example:** the 150 lines of menus and headline lists around a two-paragraph news item.
@@ -87,8 +88,16 @@ pub fn mark(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize
             keep[a..=b].iter_mut().for_each(|k| *k = true);
         }
     }
+    // The line right under the headline, when it is as long as prose, is its standfirst
+    // (often without a full stop): the headline vouches for it.
+    let standfirst = title_line.and_then(|t| {
+        kept.iter()
+            .copied()
+            .find(|&i| i + 1 > t)
+            .filter(|&i| word_units(&lines[i]) >= PROSE_UNITS)
+    });
     for (k, &i) in kept.iter().enumerate() {
-        if !keep[k] && Some(i + 1) != title_line {
+        if !keep[k] && Some(i + 1) != title_line && Some(i) != standfirst {
             verdicts[i] = Verdict::Junk { rule: NAME.into() };
         }
     }

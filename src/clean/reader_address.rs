@@ -58,6 +58,33 @@ const IMPERATIVES: &[&str] = &[
     "stay",
 ];
 
+/// Words that follow a call-to-action verb.
+const AFTER_IMPERATIVE: &[&str] = &[
+    "the",
+    "our",
+    "us",
+    "to",
+    "for",
+    "now",
+    "up",
+    "in",
+    "it",
+    "this",
+    "free",
+    "today",
+    "here",
+    "unlimited",
+    "all",
+    "your",
+    "a",
+    "an",
+    "and",
+    "on",
+    "with",
+    "more",
+    "independent",
+];
+
 /// Without a reader pronoun, this many different site terms are needed ("X and its partners
 /// place cookies for analytics. Manage choices · Allow all").
 pub const MIN_SITE_TERMS_IMPERSONAL: usize = 3;
@@ -205,7 +232,10 @@ pub fn is_reader_address(line: &str) -> bool {
         .count();
     // An imperative at the start addresses the reader as much as "you" does ("Download the X
     // app", "Subscribe to ...", "Unlock unlimited access").
-    let imperative = words.first().is_some_and(|w| IMPERATIVES.contains(w));
+    // The second word tells the imperative ("Download the app") from a noun ("Download figures
+    // for the app jumped").
+    let imperative = words.first().is_some_and(|w| IMPERATIVES.contains(w))
+        && words.get(1).is_some_and(|w| AFTER_IMPERATIVE.contains(w));
     if imperative || words.iter().any(|w| READER.contains(w)) {
         return found >= MIN_SITE_TERMS;
     }

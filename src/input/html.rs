@@ -41,6 +41,12 @@ const CHROME_NAMES: &[&str] = &[
     "sponsored",
 ];
 
+/// Class and id words of the article's container: they outweigh a furniture word on the same
+/// element.
+const CONTENT_NAMES: &[&str] = &[
+    "content", "article", "body", "entry", "story", "post", "text",
+];
+
 /// ARIA roles of furniture (`banner` and `complementary` are left: headers hold the `<h1>`, and
 /// sites mark pull quotes complementary).
 const ROLE_CHROME: &[&str] = &[
@@ -175,6 +181,17 @@ fn is_chrome(e: &scraper::node::Element) -> bool {
     if matches!(e.name(), "body" | "html" | "main" | "article") {
         return false;
     }
+    let words = || {
+        e.attr("class")
+            .into_iter()
+            .chain(e.attr("id"))
+            .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()))
+    };
+    // The article's own container may carry a furniture word too (`entry-content article-body
+    // paywall-body`, `story-body sponsored`): a content word in its names keeps it.
+    if words().any(|w| CONTENT_NAMES.iter().any(|c| w.eq_ignore_ascii_case(c))) {
+        return false;
+    }
     if e.attr("role")
         .is_some_and(|r| ROLE_CHROME.contains(&r.trim()))
     {
@@ -281,13 +298,16 @@ mod tests {
             <section class="related-stories"><h2>More</h2><p>Other story</p></section>
             <div role="dialog">Sign up now</div>
             <p class="shared-history">Both towns shared the cost.</p>
+            <div class="entry-content paywall-body"><p>Work starts in May.</p>
+              <div class="paywall-prompt">Subscribe to keep reading</div></div>
             </article></body>"#;
         assert_eq!(
             extract(html).lines,
             vec![
                 "Dam opens",
                 "The dam opened on Monday.",
-                "Both towns shared the cost."
+                "Both towns shared the cost.",
+                "Work starts in May."
             ]
         );
     }
