@@ -50,12 +50,39 @@ pub fn mark(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize
             verdicts[i] = Verdict::Junk { rule: NAME.into() };
         }
     }
-    let (Some(&first), Some(&last)) = (anchors.first(), anchors.last()) else {
-        return;
-    };
     if anchors.len() < 2 {
         return;
     }
+    // A sentence right under the headline with a block of labels below it is a standfirst:
+    // the body starts at the next paragraph, so the labels (byline, date, claps, "Listen")
+    // are still edges. (A lead paragraph is followed by the body, not by a block.)
+    let under_title = title_line.and_then(|t| kept.iter().copied().find(|&i| i + 1 > t));
+    let between = |a: usize, b: usize| kept.iter().filter(|&&k| k > a && k < b).count();
+    let first = if anchors.len() >= 3
+        && Some(anchors[0]) == under_title
+        && between(anchors[0], anchors[1]) >= STANDFIRST_GAP
+    {
+        anchors[1]
+    } else {
+        anchors[0]
+    };
+    let last = anchors[anchors.len() - 1];
+    // The first line under the headline, when it is a phrase of several words (a dek: "Nine
+    // years of petitions, one timetable change"), is the headline's subtitle, not a label.
+    let dek = under_title.filter(|&i| {
+        let line = lines[i].trim();
+        word_units(line) >= DEK_WORDS
+            && !line.to_lowercase().starts_with("by ")
+            && line
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| {
+                    w.chars().count() >= 4
+                        && w.chars().all(char::is_lowercase)
+                        && !ROLE_WORDS.contains(w)
+                })
+                .count()
+                >= 2
+    });
     let last_line = kept.last().copied();
     let after_last = kept.iter().copied().find(|&i| i > last);
     for &i in &kept {
@@ -71,7 +98,7 @@ pub fn mark(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize
                 || i > last
                     && units <= MAX_TAIL_HEADLINE_WORDS
                     && !((Some(i) == last_line || Some(i) == after_last) && looks_cut(line)));
-        if junk {
+        if junk && Some(i) != dek {
             verdicts[i] = Verdict::Junk { rule: NAME.into() };
         }
     }
@@ -83,6 +110,28 @@ fn looks_cut(line: &str) -> bool {
     let last = line.split_whitespace().last().unwrap_or("");
     line.contains([',', ';']) || (last.chars().count() <= 3 && last.chars().all(char::is_lowercase))
 }
+
+/// Kept lines between a standfirst and the body.
+const STANDFIRST_GAP: usize = 3;
+/// Words of a byline's role, which a dek is not made of.
+const ROLE_WORDS: &[&str] = &[
+    "reporter",
+    "correspondent",
+    "editor",
+    "writer",
+    "staff",
+    "desk",
+    "contributor",
+    "columnist",
+    "photographer",
+    "chief",
+    "senior",
+    "political",
+    "business",
+    "news",
+];
+/// A dek has at least this many words, two of them lower-case words of four letters or more.
+const DEK_WORDS: usize = 5;
 
 /// Below the last paragraph, a non-sentence of up to this many words is a headline.
 const MAX_TAIL_HEADLINE_WORDS: usize = 20;

@@ -63,6 +63,25 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The credit words of [`CREDIT_END`] and [`CREDIT_INLINE`], as substrings.
+static CREDIT_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "photo",
+            "pic",
+            "image",
+            "imagen",
+            "credit",
+            "foto",
+            "bild",
+            "illustration",
+            "graphic",
+            "video",
+        ])
+        .expect("valid credit words")
+});
+
 /// A credit glued to its caption by an extractor, without punctuation: `... on Tuesday
 /// morning Photograph: Reader submitted`. The credit word is capitalised and has a colon.
 static CREDIT_INLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -88,9 +107,14 @@ static CREDIT_PAREN: LazyLock<Regex> = LazyLock::new(|| {
 /// time at the end (`... (2:14)`).
 static MEDIA: LazyLock<Regex> = LazyLock::new(|| {
     super::shape::regex(
-        r"^(?:[▶►▷⏵]\s*)?(?:VIDEO|WATCH|LISTEN|AUDIO|PHOTOS|GALLERY|PODCAST|IN PICTURES)(?:\s+[A-Z]+)?\s*[:|–—-]\s|\(\s*\d{1,2}:\d{2}(?::\d{2})?\s*\)$",
+        r"^(?:[▶►▷⏵]\s*)?(?:VIDEO|WATCH|LISTEN|AUDIO|PHOTOS|GALLERY|PODCAST|IN PICTURES)(?:\s+[A-Z]+)?\s*[:|–—-]\s",
     )
 });
+
+/// ... or a running time at the end. (Two regexes: one anchored at each end searches only
+/// there; one regex with both alternatives scanned every line through.)
+static DURATION: LazyLock<Regex> =
+    LazyLock::new(|| super::shape::regex(r"\(\s*\d{1,2}:\d{2}(?::\d{2})?\s*\)$"));
 
 /// A teaser for another page behind a label: `RELATED: ...`, `Also Read: ...`, `Don't miss:
 /// ...`, `ALSO READ | ...`. The labels are the closed set sites use for inline links.
@@ -223,11 +247,17 @@ pub fn check(line: &str) -> Option<&'static str> {
     if t.is_empty() {
         return None;
     }
-    if credit_end(t) || CREDIT_PAREN.is_match(t) || CREDIT_INLINE.is_match(t) {
+    let bracket_end = t.ends_with(')') || t.ends_with(").");
+    // Cheap gate: every credit but `(Name / Source)` names a credit word.
+    let credit_word = CREDIT_WORDS.is_match(t);
+    if credit_word && credit_end(t)
+        || (bracket_end && CREDIT_PAREN.is_match(t))
+        || (credit_word && t.contains(':') && CREDIT_INLINE.is_match(t))
+    {
         return Some("caption_credit");
     }
     let units = word_units(t);
-    if units <= MAX_MEDIA_WORDS && MEDIA.is_match(t) {
+    if units <= MAX_MEDIA_WORDS && (MEDIA.is_match(t) || bracket_end && DURATION.is_match(t)) {
         return Some("media_label");
     }
     if units <= MAX_META_WORDS + 6 && is_social_links(t) {
@@ -325,6 +355,10 @@ fn is_field(t: &str) -> bool {
 /// (`Stay in the loop: X is on Facebook, Instagram and TikTok — @xnews`). A headline about two
 /// networks ("Facebook and Instagram down for hours") has neither.
 fn is_social_links(t: &str) -> bool {
+    // Cheap gate: no network name anywhere, no social links.
+    if !NETWORK_FINDER.is_match(t) {
+        return false;
+    }
     let lower = t.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '@' || c == '_'))
@@ -340,6 +374,13 @@ fn is_social_links(t: &str) -> bool {
     });
     networks >= 2 && (handle || cue) || (networks >= 1 && handle && !ends_like_sentence(t))
 }
+
+static NETWORK_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(NETWORKS)
+        .expect("valid network names")
+});
 
 /// Social networks sites link to.
 const NETWORKS: &[&str] = &[

@@ -14,7 +14,8 @@ use std::sync::LazyLock;
 pub const NAME: &str = "nav_crumbs";
 
 /// Separators of menus and breadcrumbs, with whitespace on both sides.
-static SEP: LazyLock<Regex> = LazyLock::new(|| super::shape::regex(r"\s+(?:[›»>|·•/→]|::)\s+"));
+static SEP: LazyLock<Regex> =
+    LazyLock::new(|| super::shape::regex(r"\s+(?:[›»>|·•/→▸▹►⟩〉]|::)\s+"));
 
 /// Glyphs that are almost only used for breadcrumbs, so two segments are enough.
 const CRUMB_GLYPHS: [char; 3] = ['›', '»', '→'];
@@ -27,7 +28,9 @@ const MAX_LAST_SEGMENT_WORDS: usize = 14;
 pub fn is_nav(line: &str) -> bool {
     let t = line.trim();
     // Cheap gate before the split: most lines have no separator at all.
-    if !t.contains(['›', '»', '>', '|', '·', '•', '/', '→', ':']) {
+    if !t.contains([
+        '›', '»', '>', '|', '·', '•', '/', '→', ':', '▸', '▹', '►', '⟩', '〉',
+    ]) {
         return false;
     }
     let segments: Vec<&str> = SEP.split(t).map(str::trim).collect();
