@@ -34,6 +34,85 @@ const MAX_META_WORDS: usize = 14;
 /// The longest credit [`CREDIT_END`] can match: prefix, agency, credit words, an 80-character
 /// name, closing bracket, with room to spare.
 const CREDIT_TAIL_CHARS: usize = 160;
+/// Verbs and objects of a continuation marker ("Story continues below", "Keep scrolling for
+/// the rest of this story", "Der Artikel wird nach der Werbung fortgesetzt").
+const CONTINUE_VERBS: &[&str] = &[
+    "continue",
+    "continues",
+    "continued",
+    "resumes",
+    "resume",
+    "scroll",
+    "scrolling",
+    "keep",
+    "fortgesetzt",
+    "weiterlesen",
+    "weiter",
+    "continúa",
+    "continua",
+    "sigue",
+    "suite",
+];
+const CONTINUE_OBJECTS: &[&str] = &[
+    "story",
+    "article",
+    "reading",
+    "below",
+    "beneath",
+    "after",
+    "more",
+    "content",
+    "rest",
+    "artikel",
+    "werbung",
+    "anzeige",
+    "artículo",
+    "publicidad",
+];
+
+/// Markers, link labels and continuation lines have at most this many words.
+const MAX_MARKER_WORDS: usize = 12;
+
+/// Arrows that end a link's label ("Full story on Marlhaven Newswire ›", "Carry on reading ⟶").
+const ARROWS: &[char] = &['→', '⟶', '›', '»', '▶', '➜', '➔', '⇒', '↗', '⟩', '>'];
+
+/// Decorations that frame a marker line on both ends ("— report continues —", "» dispatch
+/// resumes «", "~ more after this ~", "▼ Keep scrolling ▼"). Quotes and brackets are not among
+/// them: a quotation is framed by its marks.
+const FRAMES: &[char] = &[
+    '—', '–', '-', '~', '»', '«', '▼', '▲', '►', '◄', '*', '•', '·', '|', '=', '_', '+', '#', '→',
+    '←', '›', '‹', '★', '☆', '◆', '■', '□', '❖',
+];
+
+/// A short line framed by decorations on both ends.
+fn is_framed(t: &str) -> bool {
+    t.chars().count() >= 3
+        && t.starts_with(FRAMES)
+        && t.ends_with(FRAMES)
+        && t.chars().any(char::is_alphabetic)
+}
+
+/// A number alone, with a symbol and maybe a k/M suffix: `👏 1.1K`, `♡ 212`, `👁 310`.
+fn is_bare_count(t: &str) -> bool {
+    let core = t.trim_matches(|c: char| !c.is_alphanumeric());
+    let rest = t.replace(core, "");
+    let number = core.trim_end_matches(['k', 'K', 'm', 'M']);
+    !number.is_empty()
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && number.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && rest.chars().all(|c| !c.is_alphanumeric())
+        && !rest.trim().is_empty()
+}
+
+/// An advertising label before its ad copy: `Sponsored · Fix your boiler ...`, `Anzeige: ...`.
+static AD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    super::shape::regex(
+        r"(?i)^(?:sponsored|gesponsert|anzeige|werbung|advertisement|advert|promoted|paid post|paid content|partner content|patrocinado|publicidad|publicité|sponsorisé|annonce)\s*(?:[·:|–—-]|by\b)\s*\S",
+    )
+});
+
 /// Media teasers (a label or a running time) may carry a headline-length text.
 const MAX_MEDIA_WORDS: usize = 25;
 /// A row of UI words is short.
@@ -45,9 +124,14 @@ static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
         (?: \(\s* | [.!?]\s+ | ^ | \s[-–—|]\s )
         (?: [A-Z]{2,8}\s+ )?
         (?i: photo(?:graph)?s? | pictures? | pics? | images? | credits? | fotos? | bild | photos?\s+credit
-          | illustration | graphic | video | foto\s+di | imagen )
+          | illustration | graphic | video | foto\s+di | imagen | aufnahmen? | bildnachweis | fotografía
+          | crédito
+          | (?: photo(?:graph)?s? | pictures? | images? ) \s+ (?: supplied | provided | released | handed\s+out ) )
         \s* (?i: : | / | by | von | di | de | via | courtesy\s+(?:of\s+)? ) \s*
-        [\p{Lu}@][^.!?]{0,80} \)? \.? $",
+        [\p{Lu}@][^.!?]{0,80} \)? \.? $
+        | (?: [.!?]\s+ | \s[-–—|]\s ) (?i: photos? | pictures? | images? | fotos? | bild ) \s+
+          \p{Lu}[\p{L}.]*/[^.!?/]{1,60} $
+        | (?: [.!?]\s+ | \s[-–—|]\s ) © \s* [\p{Lu}@][^.!?]{0,80} $",
     )
 });
 
@@ -78,6 +162,9 @@ static CREDIT_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
             "illustration",
             "graphic",
             "video",
+            "aufnahme",
+            "©",
+            "crédito",
         ])
         .expect("valid credit words")
 });
@@ -152,6 +239,9 @@ const COUNT_NOUNS: &[&str] = &[
     "comment",
     "shares",
     "likes",
+    "responses",
+    "claps",
+    "highlights",
     "replies",
     "reactions",
     "readers",
@@ -233,6 +323,10 @@ const UI_WORDS: &[&str] = &[
     "here",
     "more",
     "read",
+    "create",
+    "account",
+    "register",
+    "highlighted",
 ];
 
 /// Words that never count either way in a UI row.
@@ -270,6 +364,12 @@ pub fn check(line: &str) -> Option<&'static str> {
     if TEASER.is_match(t) && !(sentence && units > 10) {
         return Some("teaser");
     }
+    if AD_LABEL.is_match(t) {
+        return Some("ad_label");
+    }
+    if is_bare_count(t) {
+        return Some("counter");
+    }
     let lower = t.to_lowercase();
     if lower.contains("opens in") && (lower.contains("new window") || lower.contains("new tab")) {
         return Some("ui_words");
@@ -283,11 +383,25 @@ pub fn check(line: &str) -> Option<&'static str> {
     if !sentence && RELATIVE.is_match(t) {
         return Some("relative_time");
     }
-    if sentence || units > 8 {
+    if !sentence && units <= MAX_MARKER_WORDS {
+        if is_framed(t) {
+            return Some("marker_line");
+        }
+        if t.ends_with(ARROWS) {
+            return Some("link_label");
+        }
+    }
+    if sentence || units > MAX_MARKER_WORDS {
         return None;
     }
     let words = lower_words(t);
     let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    if has(CONTINUE_VERBS) && (has(CONTINUE_OBJECTS) || t.contains(['↓', '⬇', '▼'])) {
+        return Some("continue_marker");
+    }
+    if units > 8 {
+        return None;
+    }
     if units <= 7
         && READING_TIME.is_match(t)
         && has(&[
@@ -301,19 +415,6 @@ pub fn check(line: &str) -> Option<&'static str> {
         ])
     {
         return Some("reading_time");
-    }
-    if has(&[
-        "continue",
-        "continues",
-        "continued",
-        "scroll",
-        "scrolling",
-        "keep",
-    ]) && (has(&[
-        "story", "article", "reading", "below", "beneath", "after", "more", "content",
-    ]) || t.contains(['↓', '⬇', '▼']))
-    {
-        return Some("continue_marker");
     }
     if is_counter(t, &words) {
         return Some("counter");
@@ -454,12 +555,24 @@ mod tests {
             ("Updated 2 days ago by the desk", "relative_time"),
             ("Post to X", "ui_words"),
             ("Send via WhatsApp", "ui_words"),
-            ("— AD —", "ui_words"),
+            ("— AD —", "marker_line"),
             ("Scroll to continue with content", "continue_marker"),
             ("Est. read: 3 minutes", "reading_time"),
+            ("» dispatch resumes «", "marker_line"),
+            ("~ more after this ~", "marker_line"),
+            ("Full story on Marlhaven Newswire ›", "link_label"),
+            ("Read Hanna’s full letter at The Valley Letter →", "link_label"),
+            ("👏 1.1K", "counter"),
+            ("♡ 212", "counter"),
+            ("8 responses", "counter"),
+            ("Sponsored · Fix your boiler before winter from £9.99 a month", "ad_label"),
+            ("Der Artikel wird nach der Werbung fortgesetzt", "continue_marker"),
+            ("Ebbridge Gold bottles on a shelf on Tuesday. © MNW / Hal Brecken", "caption_credit"),
+            ("Seit August 2023 ohne Wasser: das Becken. Aufnahme: Jörg Hallwachs/WT", "caption_credit"),
+            ("Bottles on the line in Ebbridge. Picture supplied by Penhallow Cider", "caption_credit"),
             ("Around 4 minutes to read", "reading_time"),
             ("Keep scrolling for more ↓", "continue_marker"),
-            ("— Story continues beneath sponsor message —", "continue_marker"),
+            ("— Story continues beneath sponsor message —", "marker_line"),
             ("PAID PARTNER CONTENT", "ui_words"),
             ("Click here to read more", "ui_words"),
             ("Click to share on WhatsApp (Opens in new window)", "ui_words"),
@@ -505,6 +618,10 @@ mod tests {
             "Chrome adds new tab groups",
             "Paid leave for carers",
             "Keep calm and carry on",
+            "Video Games Are Getting Longer",
+            "“Yes — absolutely —”",
+            "2025",
+            "The sponsored walk raised £4,000 for the hospice.",
         ] {
             assert_eq!(check(line), None, "{line}");
         }

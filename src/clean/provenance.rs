@@ -23,6 +23,10 @@ use std::sync::LazyLock;
 
 pub const NAME: &str = "provenance";
 pub const BIO: &str = "author_bio";
+pub const SPONSOR_NOTE: &str = "sponsor_note";
+
+/// A machine note is short; a longer line is an article about automation.
+const MAX_MACHINE_WORDS: usize = 40;
 
 /// Longer lines are article prose.
 const MAX_WORDS: usize = 60;
@@ -32,8 +36,9 @@ static SELF_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?xi)
         ^ [\s(\[*]* (?: note \s* : \s* )?
-        (?: this | the \s+ above | the \s+ following )
-        \s+ (?: story | article | post | report | piece | content | item | feature | press \s+ release | news \s+ item | text | video | page )
+        (?: (?: this | the \s+ above | the \s+ following )
+            \s+ (?: story | article | post | report | piece | content | item | feature | press \s+ release | news \s+ item | text | video | page | summary | version )
+          | story | text | content | report )
         \b [^.;:]{0,60}?
         \b (?: produced | published | shared | carried | edited | appeared | syndicated | republished
              | distributed | auto-\w+ | automatically | generated | sourced | provided | supplied
@@ -51,6 +56,27 @@ static TOOL_NOTE: LazyLock<Regex> = LazyLock::new(|| {
         | ^ [(\[]? (?i: with \s+ inputs? \s+ from | inputs? \s+ from | with \s+ agency \s+ inputs? ) \b .{0,80} $
         | ^ (?i: editor[’']?s? \s* note | editors[’'] \s* note ) \b
         | ^ SOURCE \s+ \p{Lu} [^.!?]{1,80} $",
+    )
+});
+
+/// A note that software made or moved the text: an automation word and a word for the text
+/// (`newsquilt pulls stories automatically from partner wires and publishes them unedited`,
+/// `Diese Kurzfassung wurde automatisch ... erzeugt`, `This text was reworded by software`).
+static MACHINE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:automatically|automatic|automated|auto-\w+|automatisch\w*|automáticamente|automatiquement|automaticamente|software|unedited|as\s+supplied|as\s+received|without\s+editing|unverändert|ungeprüft)\b",
+    )
+});
+static TEXT_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:stor(?:y|ies)|articles?|texts?|headlines?|posts?|content|reports?|feeds?|wires?|artikel\w*|text\w*|kurzfassung|meldung\w*|beitr[aä]g\w*|nachricht\w*|noticias?|art[ií]culos?|textos?|dépêches?|contenus?)\b",
+    )
+});
+
+/// The text announcing its sponsor: `Today’s letter is sponsored by X: 10% off ...`.
+static SPONSOR: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^(?:this|today[’']?s|the|our)\s+(?:letter|newsletter|episode|post|story|article|issue|edition|podcast|briefing|video|series|section|page)\s+(?:is|was|comes)\s+(?:sponsored|brought\s+to\s+you|presented|supported|made\s+possible)\s+by\b",
     )
 });
 
@@ -80,6 +106,20 @@ pub fn check(line: &str) -> Option<&'static str> {
     if SELF_NOTE.is_match(t) || TOOL_NOTE.is_match(t) {
         return Some(NAME);
     }
+    if SPONSOR.is_match(t) {
+        return Some(SPONSOR_NOTE);
+    }
+    let quoted = t.contains(['“', '”', '"', '«', '»', '„']);
+    if !quoted
+        && t.split_whitespace().count() <= MAX_MACHINE_WORDS
+        && MACHINE.is_match(t)
+        && TEXT_WORD.is_match(t)
+        && !t
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| matches!(w, "said" | "says" | "told" | "according"))
+    {
+        return Some(NAME);
+    }
     if BIO_HEADER.is_match(t) || (BIO_START.is_match(t) && BIO_CUE.is_match(t)) {
         return Some(BIO);
     }
@@ -100,6 +140,11 @@ mod tests {
             "(With inputs from Harlbury Evening Post)",
             "Editor's note: Press releases are carried exactly as received.",
             "SOURCE Pelloran Energy",
+            "Story supplied by marlhaven.example under licence",
+            "Automatically imported: headline and text exactly as supplied by the agency.",
+            "newsquilt pulls stories automatically from partner wires and publishes them unedited.",
+            "This text was reworded by software from a news agency report and may contain errors.",
+            "Diese Kurzfassung wurde automatisch aus unserem Nachrichtenticker erzeugt.",
         ] {
             assert_eq!(check(line), Some(NAME), "{line}");
         }
@@ -121,6 +166,9 @@ mod tests {
             "The post office on Mill Street will close in June.",
             "Smith covers the cost of the repairs, the insurer said.",
             "About 200 people attended.",
+            "The software automatically flagged stories that mentioned the company, the regulator said.",
+            "Story time at the library is cancelled this week.",
+            "The festival is sponsored by the council and three local firms.",
         ] {
             assert_eq!(check(line), None, "{line}");
         }

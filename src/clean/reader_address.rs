@@ -174,7 +174,11 @@ const SITE_TERMS: &[&str] = &[
     "off-topic",
     "offensive",
     "third-party",
+    "replies",
+    "insult",
+    "delete",
     // paywalls
+    "non-member",
     "unlimited",
     "anytime",
     "limit",

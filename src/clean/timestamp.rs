@@ -88,6 +88,13 @@ const WORDS: &[&str] = &[
     "hrs",
     "h",
     "ago",
+    "uhr",
+    "um",
+    "le",
+    "à",
+    "de",
+    "del",
+    "el",
     "min",
     "mins",
     "minute",
@@ -118,6 +125,9 @@ pub fn is_timestamp(line: &str) -> bool {
     if n == 0 || n > MAX_TOKENS {
         return false;
     }
+    if mostly_date_and_time(raw()) {
+        return true;
+    }
     let mut digits = false;
     for t in raw().map(str::to_lowercase) {
         let t = &t;
@@ -133,6 +143,37 @@ pub fn is_timestamp(line: &str) -> bool {
         }
     }
     digits
+}
+
+/// A dateline in words no list has (`Filed 07:42 BST, Tue 16 Sep 2025 · Amended 13:05 BST`,
+/// `Eilmeldung · erstellt am 12.06.2025, 15:10 Uhr · ergänzt 15:34 Uhr`): at least two clock
+/// times or full dates, and at most [`MAX_UNKNOWN_SHARE`] of the tokens outside the date and
+/// time vocabulary. One time in a phrase ("9.30am Registration opens") is not enough.
+fn mostly_date_and_time<'a>(tokens: impl Iterator<Item = &'a str>) -> bool {
+    let (mut n, mut stamps, mut unknown) = (0usize, 0usize, 0usize);
+    for t in tokens {
+        n += 1;
+        let lower = t.to_lowercase();
+        if is_clock_or_date(t) {
+            stamps += 1;
+        } else if !(t.chars().all(|c| c.is_ascii_digit()) || WORDS.contains(&lower.as_str())) {
+            unknown += 1;
+        }
+    }
+    stamps >= 2 && (unknown as f64) <= MAX_UNKNOWN_SHARE * n as f64
+}
+
+/// Share of a dateline's tokens that may be words of no list (verbs like "filed", "ergänzt").
+const MAX_UNKNOWN_SHARE: f64 = 0.4;
+
+/// `07:42`, `15.10`, `18h42`, `12.06.2025`, `16/09/2025`, `2025-09-16`.
+fn is_clock_or_date(t: &str) -> bool {
+    let parts: Vec<&str> = t.split([':', '.', '/', '-', 'h']).collect();
+    parts.len() >= 2
+        && parts.len() <= 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// "1st", "22nd", "3rd", "14th".
