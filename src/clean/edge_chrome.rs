@@ -57,10 +57,17 @@ pub fn mark(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize
     // the body starts at the next paragraph, so the labels (byline, date, claps, "Listen")
     // are still edges. (A lead paragraph is followed by the body, not by a block.)
     let under_title = title_line.and_then(|t| kept.iter().copied().find(|&i| i + 1 > t));
-    let between = |a: usize, b: usize| kept.iter().filter(|&&k| k > a && k < b).count();
+    let between: Vec<usize> = kept
+        .iter()
+        .copied()
+        .filter(|&k| k > anchors[0] && k < anchors[1])
+        .collect();
     let first = if anchors.len() >= 3
         && Some(anchors[0]) == under_title
-        && between(anchors[0], anchors[1]) >= STANDFIRST_GAP
+        && between.len() >= STANDFIRST_GAP
+        && between
+            .iter()
+            .all(|&k| word_units(&lines[k]) <= MAX_BLOCK_LABEL_WORDS)
     {
         anchors[1]
     } else {
@@ -97,7 +104,8 @@ pub fn mark(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize
             && ((i < first || i > last) && units <= s.max_edge_words
                 || i > last
                     && units <= MAX_TAIL_HEADLINE_WORDS
-                    && !((Some(i) == last_line || Some(i) == after_last) && looks_cut(line)));
+                    && !((Some(i) == last_line || Some(i) == after_last)
+                        && (looks_cut(line) || units >= MIN_CUT_WORDS)));
         if junk && Some(i) != dek {
             verdicts[i] = Verdict::Junk { rule: NAME.into() };
         }
@@ -111,8 +119,10 @@ fn looks_cut(line: &str) -> bool {
     line.contains([',', ';']) || (last.chars().count() <= 3 && last.chars().all(char::is_lowercase))
 }
 
-/// Kept lines between a standfirst and the body.
+/// Kept lines between a standfirst and the body, each a label of at most
+/// [`MAX_BLOCK_LABEL_WORDS`] words (a list under the lead is longer and stays).
 const STANDFIRST_GAP: usize = 3;
+const MAX_BLOCK_LABEL_WORDS: usize = 4;
 /// Words of a byline's role, which a dek is not made of.
 const ROLE_WORDS: &[&str] = &[
     "reporter",
@@ -132,6 +142,10 @@ const ROLE_WORDS: &[&str] = &[
 ];
 /// A dek has at least this many words, two of them lower-case words of four letters or more.
 const DEK_WORDS: usize = 5;
+
+/// The last line, or the line right after the last paragraph, with this many words is a
+/// paragraph a scraper cut, whatever its last word.
+const MIN_CUT_WORDS: usize = 12;
 
 /// Below the last paragraph, a non-sentence of up to this many words is a headline.
 const MAX_TAIL_HEADLINE_WORDS: usize = 20;

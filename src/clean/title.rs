@@ -84,22 +84,13 @@ pub fn find(lines: &[String], verdicts: &[Verdict], hint: Option<usize>) -> Opti
     // Else the earliest candidate that is mostly about the lead (a standfirst below the headline
     // shares more words only because it is longer; a tagline shares a word or two of many), else
     // the one sharing the most.
-    // A later one replaces it only when it is better on both counts, more shared words and a
-    // larger share of its own: a masthead with a tagline ("Tagblatt – Heimatzeitung für das
-    // Wendeltal") shares a place name or two, the headline below it more, and a standfirst
-    // right under the headline is not considered.
-    let ratio = |i: usize| (shared(i) * 1000) / words(i).len().max(1);
-    // The line right under a candidate (blank lines aside) is its standfirst, never a better
-    // headline.
-    let below = |b: usize, i: usize| lines[b + 1..i].iter().all(|l| l.trim().is_empty());
+    // (Tried in session 3: letting a later candidate win when it shares more words and a
+    // larger share of its own, to pass over a masthead with a tagline. It picks captions and
+    // image alt text between the headline and the lead, and the headline above them is lost.)
     let chosen = candidates
         .iter()
         .copied()
-        .filter(|&i| shared(i) >= MIN_SHARED && 2 * shared(i) >= words(i).len())
-        .fold(None, |best: Option<usize>, i| match best {
-            Some(b) if below(b, i) || !(shared(i) > shared(b) && ratio(i) > ratio(b)) => Some(b),
-            _ => Some(i),
-        })
+        .find(|&i| shared(i) >= MIN_SHARED && 2 * shared(i) >= words(i).len())
         .or_else(|| candidates.iter().rev().copied().max_by_key(|&i| shared(i)))
         .unwrap_or(first);
     Some(chosen + 1)
