@@ -45,7 +45,18 @@
 //! - `{"label":"content","group":G,"edit":E,"of":L}`: a copy of the paragraph at line L of the
 //!   `wire` document, E = `verbatim` | `typography` (quotes, spaces) | `words` (with `"n"`: 1-5
 //!   word substitutions/insertions/deletions/swaps) | `truncated` (a prefix) | `cut` (a span
-//!   removed from the middle).
+//!   removed from the middle) | `spun` (machine-paraphrased by the spinner, `--spin` only).
+//!
+//! Spinning (`--spin PCT`, off by default): that share of the rewrite documents become spun
+//! copies, like the second half of seed 000: headline and every paragraph machine-paraphrased by
+//! [`spin::Spinner`] (WordNet synonyms, clause reordering, sentence splits and merges, artifacts;
+//! rates in [`spin::SpinRates`]), their truth object marked `"spun":true`. Which documents are
+//! spun and how comes from streams of their own, so with `--spin 0` the output is byte-identical
+//! to what this generator wrote before it had a spinner. The synonym table is built once by
+//! `scripts/fetch-wordnet` (see docs/spinner.md).
+//!
+//! `gen-corpus pairs` writes a labelled paraphrase / near-duplicate evaluation set instead (see
+//! the `pairs` module).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
@@ -55,13 +66,42 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use clap::Parser;
+use clap::{Parser, Subcommand};
 use flate2::read::GzDecoder;
 use rayon::prelude::*;
 
+// Modules live in src/bin/gen_corpus/ (a folder Cargo does not take for a binary of its own).
+#[path = "gen_corpus/pairs.rs"]
+mod pairs;
+#[path = "gen_corpus/spin.rs"]
+mod spin;
+
 /// Generate a deterministic scraped-news benchmark folder with ground truth.
 #[derive(Parser, Debug)]
-#[command(name = "gen-corpus")]
+#[command(
+    name = "gen-corpus",
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    corpus: Args,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Write a labelled paraphrase / near-duplicate evaluation set from the Wikinews paragraphs:
+    /// originals, spun, edited and truncated copies, number-changed and same-topic traps, as
+    /// documents for `storysift clean` plus a gold file (score with scripts/score-links).
+    Pairs(pairs::PairsArgs),
+}
+
+/// Where `scripts/fetch-wordnet` puts the synonym table in this checkout.
+const DEFAULT_WORDNET: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/target/wordnet/synonyms.tsv");
+
+#[derive(clap::Args, Debug)]
 struct Args {
     /// Number of documents to write.
     #[arg(long, default_value_t = 10_000)]
@@ -70,8 +110,8 @@ struct Args {
     #[arg(long, default_value_t = 1)]
     seed: u64,
     /// Output folder; documents go to DIR/input, truth to DIR/truth.jsonl.
-    #[arg(long)]
-    out: PathBuf,
+    #[arg(long, required = true)]
+    out: Option<PathBuf>,
     /// The Wikinews JSONL.gz the text is built from.
     #[arg(
         long,
@@ -87,6 +127,24 @@ struct Args {
     /// Replace an existing DIR/input, DIR/truth.jsonl, DIR/stories.jsonl, DIR/manifest.json.
     #[arg(long)]
     force: bool,
+    /// Percent of rewrite documents that are spun copies (headline and paragraphs
+    /// machine-paraphrased, like seed 000). 0 = off, and the output is what it was before the
+    /// spinner existed. Needs the synonym table (scripts/fetch-wordnet).
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u8).range(0..=100))]
+    spin: u8,
+    /// The spinner's synonym table, written by scripts/fetch-wordnet.
+    #[arg(long, default_value = DEFAULT_WORDNET)]
+    wordnet: PathBuf,
+    #[command(flatten)]
+    spin_rates: spin::SpinRates,
+}
+
+impl Args {
+    fn out(&self) -> &Path {
+        self.out
+            .as_deref()
+            .expect("clap requires --out when no subcommand is given")
+    }
 }
 
 /// Version of the generated data, written to manifest.json. Bump it whenever a given seed would
@@ -97,8 +155,21 @@ const FILES_PER_DIR: usize = 500;
 /// Stories generated (and written) per parallel batch; bounds memory at 1M docs.
 const STORIES_PER_BATCH: usize = 4096;
 
-fn main() -> Result<()> {
-    let args = Args::parse();
+/// Errors go to stderr as `gen-corpus: message: cause` (no backtrace, whatever RUST_BACKTRACE
+/// says), exit status 2.
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("gen-corpus: {e:#}");
+        std::process::exit(2);
+    }
+}
+
+fn run() -> Result<()> {
+    let cli = Cli::parse();
+    if let Some(Command::Pairs(p)) = cli.command {
+        return pairs::run(&p);
+    }
+    let args = cli.corpus;
     if args.docs == 0 {
         bail!("--docs must be at least 1");
     }
@@ -112,10 +183,19 @@ fn main() -> Result<()> {
     let source = Source::load(&args.source)?;
     let n_sites = args.sites.unwrap_or(args.docs / 250).clamp(24, 999);
     let plan = Plan::build(args.seed, args.docs, n_sites, source.articles.len());
+    let thesaurus = match args.spin {
+        0 => None,
+        _ => Some(spin::Thesaurus::load(&args.wordnet)?),
+    };
+    let spin = thesaurus.as_ref().map(|t| SpinCtx {
+        pct: args.spin as usize,
+        spinner: spin::Spinner::new(t, args.spin_rates.clone()),
+    });
     let ctx = Ctx {
         seed: args.seed,
         source: &source,
         plan: &plan,
+        spin,
     };
     let stats = write_corpus(&ctx, &args)?;
     eprintln!(
@@ -126,7 +206,7 @@ fn main() -> Result<()> {
         stats.bytes as f64 / 1e6,
         stats.lines,
         t0.elapsed().as_secs_f64(),
-        args.out.display()
+        args.out().display()
     );
     Ok(())
 }
@@ -148,6 +228,10 @@ enum Stream {
     Doc = 6,
     Perm = 7,
     FileName = 8,
+    /// Which rewrite documents are spun, and the spinner's choices in them (`--spin`).
+    Spin = 9,
+    /// `gen-corpus pairs`.
+    Pairs = 10,
 }
 
 fn mix64(mut z: u64) -> u64 {
@@ -1262,6 +1346,7 @@ enum Edit {
     Words(u8),
     Truncated,
     Cut,
+    Spun,
 }
 
 impl Edit {
@@ -1272,6 +1357,7 @@ impl Edit {
             Edit::Words(_) => "words",
             Edit::Truncated => "truncated",
             Edit::Cut => "cut",
+            Edit::Spun => "spun",
         }
     }
 }
@@ -1325,6 +1411,22 @@ struct Ctx<'a> {
     seed: u64,
     source: &'a Source,
     plan: &'a Plan,
+    /// `--spin`: None when off.
+    spin: Option<SpinCtx<'a>>,
+}
+
+struct SpinCtx<'a> {
+    /// Percent of rewrite documents spun.
+    pct: usize,
+    spinner: spin::Spinner<'a>,
+}
+
+impl SpinCtx<'_> {
+    /// Whether document `doc` (a rewrite) is a spun copy: its own stream, so the choice moves
+    /// no other random number.
+    fn picks(&self, seed: u64, doc: usize) -> bool {
+        Rng::new(seed, Stream::Spin, doc as u64).pct(self.pct)
+    }
 }
 
 struct StoryText {
@@ -1422,6 +1524,8 @@ fn apply_edit(edit: Edit, text: &str, rng: &mut Rng, chain: &Chain, site: &Site)
         Edit::Words(n) => edit_words(text, rng, chain, n as usize),
         Edit::Truncated => edit_truncate(text, rng),
         Edit::Cut => edit_cut(text, rng),
+        // Spun copies are made whole-document by spun_body(), never chosen per paragraph here.
+        Edit::Spun => None,
     };
     match out {
         Some(t) if t != text && !t.trim().is_empty() => (t, edit),
@@ -1855,6 +1959,35 @@ fn body_for_role(
     }
 }
 
+/// A spun copy of the whole story (seed 000's second half): the headline and every paragraph
+/// machine-paraphrased, about one in ten non-lead paragraphs left out. A paragraph the spinner
+/// could not change is labelled verbatim.
+fn spun_body(ctx: &Ctx, spin: &SpinCtx, doc: usize, story: &StoryText) -> (StoryText, Body) {
+    let mut r = Rng::new(ctx.seed, Stream::Spin, doc as u64 | (1 << 40));
+    let title = spin.spinner.spin_words(&story.title, &mut r);
+    let mut paras = Vec::with_capacity(story.paras.len());
+    for (k, p) in story.paras.iter().enumerate() {
+        if k > 0 && r.pct(10) {
+            continue;
+        }
+        let (t, _) = spin.spinner.spin(p, &mut r);
+        let edit = if t == *p { Edit::Verbatim } else { Edit::Spun };
+        paras.push((Group::Para(k), t, Some(edit)));
+    }
+    let text = StoryText {
+        title,
+        paras: story.paras.clone(),
+    };
+    (
+        text,
+        Body {
+            paras,
+            reordered: false,
+            partial: false,
+        },
+    )
+}
+
 /// Moves one non-lead paragraph elsewhere, or swaps two neighbours.
 fn reorder<T>(rng: &mut Rng, body: &mut [T]) {
     if rng.pct(50) {
@@ -1891,7 +2024,19 @@ fn gen_story(ctx: &Ctx, sid: usize) -> StoryOut {
         let dp = &ctx.plan.docs[doc];
         let site = &ctx.plan.sites[dp.site];
         let mut rng = Rng::new(ctx.seed, Stream::Doc, doc as u64);
-        let body = body_for_role(ctx, &mut rng, dp.role, &story, site, slot);
+        let spun = match &ctx.spin {
+            Some(s) if dp.role == Role::Rewrite && s.picks(ctx.seed, doc) => {
+                Some(spun_body(ctx, s, doc, &story))
+            }
+            _ => None,
+        };
+        let (spun_text, body) = match spun {
+            Some((t, b)) => (Some(t), b),
+            None => (
+                None,
+                body_for_role(ctx, &mut rng, dp.role, &story, site, slot),
+            ),
+        };
         let (reordered, partial) = (body.reordered, body.partial);
         own_groups += body
             .paras
@@ -1900,10 +2045,15 @@ fn gen_story(ctx: &Ctx, sid: usize) -> StoryOut {
             .count() as u64;
         let info = StoryInfo {
             sid,
-            text: &story,
+            text: spun_text.as_ref().unwrap_or(&story),
             date: &date,
         };
-        let lines = compose(ctx, &mut rng, &info, site, dp.role, body.paras);
+        // A spun copy's headline is already spun: compose() keeps a republished headline as is.
+        let role = match spun_text {
+            Some(_) => Role::Republish,
+            None => dp.role,
+        };
+        let lines = compose(ctx, &mut rng, &info, site, role, body.paras);
         let laid = with_separators(&lines, site, &mut rng);
         let id = ctx.plan.doc_path(ctx.seed, doc);
         let is_origin = matches!(dp.role, Role::Wire | Role::Single);
@@ -1927,6 +2077,7 @@ fn gen_story(ctx: &Ctx, sid: usize) -> StoryOut {
             wire_doc: if is_origin { &id } else { &wire_doc },
             reordered,
             partial,
+            spun: spun_text.is_some(),
         };
         let (bytes, truth) = render_doc(&meta, &laid, &wire_lines, &mut out.stats);
         out.truth.push_str(&truth);
@@ -2159,6 +2310,7 @@ struct DocMeta<'a> {
     wire_doc: &'a str,
     reordered: bool,
     partial: bool,
+    spun: bool,
 }
 
 /// Serializes the document text and its truth line; counts into `stats`.
@@ -2176,6 +2328,7 @@ fn render_doc(
         wire_doc,
         reordered,
         partial,
+        spun,
     } = *meta;
     let eol = if site.crlf { "\r\n" } else { "\n" };
     let mut text = String::with_capacity(4096);
@@ -2195,6 +2348,9 @@ fn render_doc(
     }
     if partial {
         truth.push_str(",\"partial\":true");
+    }
+    if spun {
+        truth.push_str(",\"spun\":true");
     }
     truth.push_str(",\"lines\":[");
     for (i, (ws, l)) in laid.iter().enumerate() {
@@ -2272,7 +2428,7 @@ fn render_doc(
 // ---------------------------------------------------------------------------------------------
 
 fn write_corpus(ctx: &Ctx, args: &Args) -> Result<Stats> {
-    let out = &args.out;
+    let out = args.out();
     let input = out.join("input");
     let generated = [
         out.join("truth.jsonl"),
@@ -2350,7 +2506,7 @@ fn write_manifest(ctx: &Ctx, args: &Args, stats: &Stats) -> Result<()> {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let real = ctx.plan.real_order.len().min(ctx.plan.stories.len());
-    let m = serde_json::json!({
+    let mut m = serde_json::json!({
         "generator": "gen-corpus",
         "format": FORMAT,
         "seed": args.seed,
@@ -2370,7 +2526,11 @@ fn write_manifest(ctx: &Ctx, args: &Args, stats: &Stats) -> Result<()> {
         "truth": "truth.jsonl",
         "stories_file": "stories.jsonl",
     });
-    let p = args.out.join("manifest.json");
+    // Only when on, so a corpus without spinning has the manifest it always had.
+    if let Some(s) = &ctx.spin {
+        m["spin"] = serde_json::json!({"docs_pct": s.pct, "rates": args.spin_rates.to_json()});
+    }
+    let p = args.out().join("manifest.json");
     fs::write(&p, serde_json::to_string_pretty(&m)? + "\n")
         .with_context(|| format!("writing `{}`", p.display()))
 }
