@@ -21,7 +21,7 @@
 //! **Example:** `By Petra Olund, Lantern Wire business reporter` above the first paragraph;
 //! `Tweet` / `Email` / `Views: 2,981` below the last.
 
-use super::shape::{is_sentence, word_units};
+use super::shape::{is_sentence, word_units_capped};
 use crate::model::Verdict;
 
 pub const NAME: &str = "edge_chrome";
@@ -67,7 +67,7 @@ pub fn mark(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize
         && between.len() >= STANDFIRST_GAP
         && between
             .iter()
-            .all(|&k| word_units(&lines[k]) <= MAX_BLOCK_LABEL_WORDS)
+            .all(|&k| word_units_capped(&lines[k], MAX_BLOCK_LABEL_WORDS) <= MAX_BLOCK_LABEL_WORDS)
     {
         anchors[1]
     } else {
@@ -78,7 +78,7 @@ pub fn mark(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize
     // years of petitions, one timetable change"), is the headline's subtitle, not a label.
     let dek = under_title.filter(|&i| {
         let line = lines[i].trim();
-        word_units(line) >= DEK_WORDS
+        word_units_capped(line, DEK_WORDS) >= DEK_WORDS
             && !line.to_lowercase().starts_with("by ")
             && line
                 .split(|c: char| !c.is_alphabetic())
@@ -95,7 +95,7 @@ pub fn mark(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize
     for &i in &kept {
         let line = &lines[i];
         let sentence = is_sentence(line, EDGE_SENTENCE_WORDS);
-        let units = word_units(line);
+        let units = word_units_capped(line, MAX_TAIL_HEADLINE_WORDS.max(MIN_CUT_WORDS));
         // Long non-sentences at either edge stay: a standfirst without a full stop above, a
         // paragraph the scraper cut short below. But below the prose, a headline-length line
         // is another story's headline (a feed without a header) unless it is the document's
@@ -153,7 +153,8 @@ const MAX_TAIL_HEADLINE_WORDS: usize = 20;
 /// An article paragraph: a sentence of `anchor_words`, or a line twice as long that a scraper cut
 /// before its full stop.
 fn is_anchor(line: &str, s: Settings) -> bool {
-    is_sentence(line, s.anchor_words) || word_units(line) >= 2 * s.anchor_words
+    is_sentence(line, s.anchor_words)
+        || word_units_capped(line, 2 * s.anchor_words) >= 2 * s.anchor_words
 }
 
 #[cfg(test)]

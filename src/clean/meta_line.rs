@@ -24,6 +24,7 @@
 //! more than half; "Play on" would go); a one-line chronology entry "By 2030: Net zero".
 //! **Example:** `Smoke rises over the harbour on Sunday. Picture: Iain Tolley/Coastline Dispatch`.
 
+use super::shape::ThreadRegex;
 use super::shape::{ends_like_sentence, word_units};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -31,9 +32,12 @@ use std::sync::LazyLock;
 /// Lines longer than this are prose, whatever they contain (captions may be long: they are
 /// checked by their end).
 const MAX_META_WORDS: usize = 14;
-/// The longest credit [`CREDIT_END`] can match: prefix, agency, credit words, an 80-character
+/// The longest credit [`CREDIT_END`] looks for (its name part is unbounded in the pattern: a
+/// counted repetition of a Unicode class, `[^.!?]{0,80}`, made a lazy DFA too big for its
+/// cache, and the regex fell back to its slowest engine, 13 µs a line; the tail bounds it
+/// instead): prefix, agency, credit words, an 80-character
 /// name, closing bracket, with room to spare.
-const CREDIT_TAIL_CHARS: usize = 160;
+const CREDIT_TAIL_CHARS: usize = 120;
 /// Verbs and objects of a continuation marker ("Story continues below", "Keep scrolling for
 /// the rest of this story", "Der Artikel wird nach der Werbung fortgesetzt").
 const CONTINUE_VERBS: &[&str] = &[
@@ -106,20 +110,21 @@ fn is_bare_count(t: &str) -> bool {
         && !rest.trim().is_empty()
 }
 
-/// An advertising label before its ad copy: `Sponsored · Fix your boiler ...`, `Anzeige: ...`.
-static AD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    super::shape::regex(
+thread_local! {
+    static AD_LABEL_TL: Regex = super::shape::regex(
         r"(?i)^(?:sponsored|gesponsert|anzeige|werbung|advertisement|advert|promoted|paid post|paid content|partner content|patrocinado|publicidad|publicité|sponsorisé|annonce)\s*(?:[·:|–—-]|by\b)\s*\S",
-    )
-});
+    );
+}
+/// An advertising label before its ad copy: `Sponsored · Fix your boiler ...`, `Anzeige: ...`.
+static AD_LABEL: ThreadRegex = ThreadRegex(&AD_LABEL_TL);
 
 /// Media teasers (a label or a running time) may carry a headline-length text.
 const MAX_MEDIA_WORDS: usize = 25;
 /// A row of UI words is short.
 pub const MAX_UI_WORDS: usize = 6;
 
-static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
-    super::shape::regex(
+thread_local! {
+    static CREDIT_END_TL: Regex = super::shape::regex(
         r"(?x)
         (?: \(\s* | [.!?]\s+ | ^ | \s[-–—|]\s )
         (?: [A-Z]{2,8}\s+ )?
@@ -128,24 +133,27 @@ static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
           | crédito
           | (?: photo(?:graph)?s? | pictures? | images? ) \s+ (?: supplied | provided | released | handed\s+out ) )
         \s* (?i: : | / | by | von | di | de | via | courtesy\s+(?:of\s+)? ) \s*
-        [\p{Lu}@][^.!?]{0,80} \)? \.? $
+        [\p{Lu}@][^.!?]* \)? \.? $
         | (?: [.!?]\s+ | \s[-–—|]\s ) (?i: photos? | pictures? | images? | fotos? | bild ) \s+
-          \p{Lu}[\p{L}.]*/[^.!?/]{1,60} $
-        | (?: [.!?]\s+ | \s[-–—|]\s ) © \s* [\p{Lu}@][^.!?]{0,80} $",
-    )
-});
+          \p{Lu}[\p{L}.]*/[^.!?/]+ $
+        | (?: [.!?]\s+ | \s[-–—|]\s ) © \s* [\p{Lu}@][^.!?]* $",
+    );
+}
+static CREDIT_END: ThreadRegex = ThreadRegex(&CREDIT_END_TL);
 
-static FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    super::shape::regex(r"^(?:[\p{Lu}][\p{L}]*)(?:[ -][\p{L}]+){0,2}\s*:\s+(\S.*)$")
-});
+thread_local! {
+    static FIELD_TL: Regex = super::shape::regex(r"^(?:[\p{Lu}][\p{L}]*)(?:[ -][\p{L}]+){0,2}\s*:\s+(\S.*)$");
+}
+static FIELD: ThreadRegex = ThreadRegex(&FIELD_TL);
 
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    super::shape::regex(
+thread_local! {
+    static BYLINE_TL: Regex = super::shape::regex(
         // "Posted by" and the like take any name (a user handle too); a bare "By" needs a
         // capital after it ("By noon" is prose).
         r"^(?:[•·|—–(-]\s*)?(?:(?i:(?:posted|written|words|reporting|reported|report|story|text|photos?|edited|compiled|interview|additional reporting|produced|published)\s+by)\s*:?\s+\S|(?i:by|von|por|par|di|door|av|af)\s*:?\s+[\p{Lu}@\p{Lo}])",
-    )
-});
+    );
+}
+static BYLINE: ThreadRegex = ThreadRegex(&BYLINE_TL);
 
 /// The credit words of [`CREDIT_END`] and [`CREDIT_INLINE`], as substrings.
 static CREDIT_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
@@ -169,63 +177,73 @@ static CREDIT_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         .expect("valid credit words")
 });
 
+thread_local! {
+    static CREDIT_INLINE_TL: Regex = super::shape::regex(
+        r"\s(?:Photo(?:graph)?|Picture|Image|Credit|Foto|Bild|Video)s?\s*:\s*[\p{Lu}@][^.!?:]*$",
+    );
+}
 /// A credit glued to its caption by an extractor, without punctuation: `... on Tuesday
 /// morning Photograph: Reader submitted`. The credit word is capitalised and has a colon.
-static CREDIT_INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    super::shape::regex(
-        r"\s(?:Photo(?:graph)?|Picture|Image|Credit|Foto|Bild|Video)s?\s*:\s*[\p{Lu}@][^.!?:]{0,80}$",
-    )
-});
+static CREDIT_INLINE: ThreadRegex = ThreadRegex(&CREDIT_INLINE_TL);
 
+thread_local! {
+    static CREDIT_PAREN_TL: Regex = super::shape::regex(
+        r"(?x)
+        \( \s* (?:
+            [\p{Lu}][\p{L}.'’-]* (?: \s+ [\p{Lu}][\p{L}.'’-]* ){0,3} \s* / \s* [^()/]{2,}
+          | (?i: (?: [\p{L}]+ \s+ )? (?: photo(?:graph)? | image | picture | pic | foto | video | file ) s? )
+        ) \s* \) \.? $",
+    );
+}
 /// A caption's credit in brackets at the end: `(Ann Lee / Agency)`, `(File photo)`,
 /// `(Representational image)`: a name, a slash and a source, or a media word with at most one
 /// qualifier.
-static CREDIT_PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    super::shape::regex(
-        r"(?x)
-        \( \s* (?:
-            [\p{Lu}][\p{L}.'’-]* (?: \s+ [\p{Lu}][\p{L}.'’-]* ){0,3} \s* / \s* [^()/]{2,60}
-          | (?i: (?: [\p{L}]+ \s+ )? (?: photo(?:graph)? | image | picture | pic | foto | video | file ) s? )
-        ) \s* \) \.? $",
-    )
-});
+static CREDIT_PAREN: ThreadRegex = ThreadRegex(&CREDIT_PAREN_TL);
 
+thread_local! {
+    static MEDIA_TL: Regex = super::shape::regex(
+        r"^(?:[▶►▷⏵]\s*)?(?:VIDEO|WATCH|LISTEN|AUDIO|PHOTOS|GALLERY|PODCAST|IN PICTURES)(?:\s+[A-Z]+)?\s*[:|–—-]\s",
+    );
+}
 /// A media teaser: a label in capitals (`VIDEO ABOVE:`, `▶ WATCH:`, `LISTEN |`) or a running
 /// time at the end (`... (2:14)`).
-static MEDIA: LazyLock<Regex> = LazyLock::new(|| {
-    super::shape::regex(
-        r"^(?:[▶►▷⏵]\s*)?(?:VIDEO|WATCH|LISTEN|AUDIO|PHOTOS|GALLERY|PODCAST|IN PICTURES)(?:\s+[A-Z]+)?\s*[:|–—-]\s",
-    )
-});
+static MEDIA: ThreadRegex = ThreadRegex(&MEDIA_TL);
 
+thread_local! {
+    static DURATION_TL: Regex = super::shape::regex(r"\(\s*\d{1,2}:\d{2}(?::\d{2})?\s*\)$");
+}
 /// ... or a running time at the end. (Two regexes: one anchored at each end searches only
 /// there; one regex with both alternatives scanned every line through.)
-static DURATION: LazyLock<Regex> =
-    LazyLock::new(|| super::shape::regex(r"\(\s*\d{1,2}:\d{2}(?::\d{2})?\s*\)$"));
+static DURATION: ThreadRegex = ThreadRegex(&DURATION_TL);
 
+thread_local! {
+    static TEASER_TL: Regex = super::shape::regex(
+        r"(?i)^[\s>»›•·▶►-]*(?:related(?: (?:article|story|stories|content|news|coverage|reading))?|also read|read also|also see|see also|read more|more|don'?t miss|do not miss|must read|recommended|suggested|trending|popular|up next|read next|next|previous|more on this(?: story)?|more from [\p{L} ]{1,30}|latest|top stories|editor'?s picks?|watch|listen)\s*(?::|\||–|—|»|›|>)\s*\S",
+    );
+}
 /// A teaser for another page behind a label: `RELATED: ...`, `Also Read: ...`, `Don't miss:
 /// ...`, `ALSO READ | ...`. The labels are the closed set sites use for inline links.
-static TEASER: LazyLock<Regex> = LazyLock::new(|| {
-    super::shape::regex(
-        r"(?i)^[\s>»›•·▶►-]*(?:related(?: (?:article|story|stories|content|news|coverage|reading))?|also read|read also|also see|see also|read more|more|don'?t miss|do not miss|must read|recommended|suggested|trending|popular|up next|read next|next|previous|more on this(?: story)?|more from [\p{L} ]{1,30}|latest|top stories|editor'?s picks?|watch|listen)\s*(?::|\||–|—|»|›|>)\s*\S",
-    )
-});
+static TEASER: ThreadRegex = ThreadRegex(&TEASER_TL);
 
-/// A reading or listening time: `Est. read: 3 minutes`, `4 min listen`, `Around 4 minutes to read`.
-static READING_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    super::shape::regex(
+thread_local! {
+    static READING_TIME_TL: Regex = super::shape::regex(
         r"(?i)\b\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?|m)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+minutes?\b",
-    )
-});
+    );
+}
+/// A reading or listening time: `Est. read: 3 minutes`, `4 min listen`, `Around 4 minutes to read`.
+static READING_TIME: ThreadRegex = ThreadRegex(&READING_TIME_TL);
 
-static COUNT_PAREN: LazyLock<Regex> =
-    LazyLock::new(|| super::shape::regex(r"\(\s*\d[\d,.]*\s*\)\s*$"));
+thread_local! {
+    static COUNT_PAREN_TL: Regex = super::shape::regex(r"\(\s*\d[\d,.]*\s*\)\s*$");
+}
+static COUNT_PAREN: ThreadRegex = ThreadRegex(&COUNT_PAREN_TL);
 
-static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    super::shape::regex(
+thread_local! {
+    static RELATIVE_TL: Regex = super::shape::regex(
         r"(?i)\b\d+\s*(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago\b",
-    )
-});
+    );
+}
+static RELATIVE: ThreadRegex = ThreadRegex(&RELATIVE_TL);
 
 /// Nouns that count a page's audience or interactions.
 const COUNT_NOUNS: &[&str] = &[
@@ -350,7 +368,7 @@ pub fn check(line: &str) -> Option<&'static str> {
     {
         return Some("caption_credit");
     }
-    let units = word_units(t);
+    let units = super::shape::word_units_capped(t, MAX_MEDIA_WORDS);
     if units <= MAX_MEDIA_WORDS && (MEDIA.is_match(t) || bracket_end && DURATION.is_match(t)) {
         return Some("media_label");
     }
@@ -439,10 +457,9 @@ fn credit_end(t: &str) -> bool {
 
 /// `Label: value` where the value is a name or a list, not a phrase that starts in lower case.
 fn is_field(t: &str) -> bool {
-    let Some(c) = FIELD.captures(t) else {
+    let Some(value) = FIELD.group(t, 1) else {
         return false;
     };
-    let value = c.get(1).map_or("", |m| m.as_str());
     let first = value.chars().next().unwrap_or(' ');
     let list = value.contains(',') || value.contains(';');
     let name = first.is_uppercase() || first == '@' || first == '#';

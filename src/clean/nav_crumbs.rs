@@ -8,14 +8,16 @@
 //! table row flattened by a scraper: "Goals | Assists | Minutes").
 //! **Example:** `Home · News · Sport · What’s On · Jobs`.
 
+use super::shape::ThreadRegex;
 use regex::Regex;
-use std::sync::LazyLock;
 
 pub const NAME: &str = "nav_crumbs";
 
+thread_local! {
+    static SEP_TL: Regex = super::shape::regex(r"\s+(?:[›»>|·•/→▸▹►⟩〉]|::)\s+");
+}
 /// Separators of menus and breadcrumbs, with whitespace on both sides.
-static SEP: LazyLock<Regex> =
-    LazyLock::new(|| super::shape::regex(r"\s+(?:[›»>|·•/→▸▹►⟩〉]|::)\s+"));
+static SEP: ThreadRegex = ThreadRegex(&SEP_TL);
 
 /// Glyphs that are almost only used for breadcrumbs, so two segments are enough.
 const CRUMB_GLYPHS: [char; 3] = ['›', '»', '→'];
@@ -33,7 +35,7 @@ pub fn is_nav(line: &str) -> bool {
     ]) {
         return false;
     }
-    let segments: Vec<&str> = SEP.split(t).map(str::trim).collect();
+    let segments: Vec<&str> = SEP.split(t).into_iter().map(str::trim).collect();
     if segments.iter().any(|s| s.is_empty()) {
         return false;
     }

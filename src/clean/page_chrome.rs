@@ -33,7 +33,8 @@ pub struct Settings {
 }
 
 fn is_prose(line: &str) -> bool {
-    is_sentence(line, PROSE_UNITS) || word_units(line) >= 2 * PROSE_UNITS
+    is_sentence(line, PROSE_UNITS)
+        || super::shape::word_units_capped(line, 2 * PROSE_UNITS) >= 2 * PROSE_UNITS
 }
 
 pub fn mark(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize>, s: Settings) {

@@ -18,8 +18,8 @@
 //! **Example:** `This story was produced by NewsChannel 6 and is shared with Beacon readers.`
 
 use super::shape::regex;
+use super::shape::ThreadRegex;
 use regex::Regex;
-use std::sync::LazyLock;
 
 pub const NAME: &str = "provenance";
 pub const BIO: &str = "author_bio";
@@ -31,71 +31,99 @@ const MAX_MACHINE_WORDS: usize = 40;
 /// Longer lines are article prose.
 const MAX_WORDS: usize = 60;
 
-/// "this story ... produced/published/shared/..." within one clause.
-static SELF_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+thread_local! {
+    static SELF_NOTE_TL: Regex = regex(
         r"(?xi)
         ^ [\s(\[*]* (?: note \s* : \s* )?
         (?: (?: this | the \s+ above | the \s+ following )
             \s+ (?: story | article | post | report | piece | content | item | feature | press \s+ release | news \s+ item | text | video | page | summary | version )
           | story | text | content | report )
-        \b [^.;:]{0,60}?
+        \b [^.;:]*?
         \b (?: produced | published | shared | carried | edited | appeared | syndicated | republished
              | distributed | auto-\w+ | automatically | generated | sourced | provided | supplied
              | imported | updated | corrected | translated | contributed | reproduced | reprinted
              | aggregated | originally | first \s+ (?: published | appeared ) )
         \b",
-    )
-});
+    );
+}
+/// "this story ... produced/published/shared/..." within one clause.
+static SELF_NOTE: ThreadRegex = ThreadRegex(&SELF_NOTE_TL);
 
-/// Fixed provenance shapes of publishing tools and wires.
-static TOOL_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+thread_local! {
+    static TOOL_NOTE_TL: Regex = regex(
         r"(?x)
-          ^ (?i: the \s+ post ) \s .{1,250} \s (?i: appeared \s+ first \s+ on ) \s .{1,120} $
-        | ^ [(\[]? (?i: with \s+ inputs? \s+ from | inputs? \s+ from | with \s+ agency \s+ inputs? ) \b .{0,80} $
+          ^ (?i: the \s+ post ) \s .+ \s (?i: appeared \s+ first \s+ on ) \s .+ $
+        | ^ [(\[]? (?i: with \s+ inputs? \s+ from | inputs? \s+ from | with \s+ agency \s+ inputs? ) \b .* $
         | ^ (?i: editor[’']?s? \s* note | editors[’'] \s* note ) \b
         | ^ SOURCE \s+ \p{Lu} [^.!?]{1,80} $",
-    )
-});
+    );
+}
+/// Fixed provenance shapes of publishing tools and wires.
+static TOOL_NOTE: ThreadRegex = ThreadRegex(&TOOL_NOTE_TL);
 
+thread_local! {
+    static MACHINE_TL: Regex = regex(
+        r"(?i)\b(?:automatically|automatic|automated|auto-\w+|automatisch\w*|automáticamente|automatiquement|automaticamente|software|unedited|as\s+supplied|as\s+received|without\s+editing|unverändert|ungeprüft)\b",
+    );
+}
 /// A note that software made or moved the text: an automation word and a word for the text
 /// (`newsquilt pulls stories automatically from partner wires and publishes them unedited`,
 /// `Diese Kurzfassung wurde automatisch ... erzeugt`, `This text was reworded by software`).
-static MACHINE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)\b(?:automatically|automatic|automated|auto-\w+|automatisch\w*|automáticamente|automatiquement|automaticamente|software|unedited|as\s+supplied|as\s+received|without\s+editing|unverändert|ungeprüft)\b",
-    )
-});
-static TEXT_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+static MACHINE: ThreadRegex = ThreadRegex(&MACHINE_TL);
+thread_local! {
+    static TEXT_WORD_TL: Regex = regex(
         r"(?i)\b(?:stor(?:y|ies)|articles?|texts?|headlines?|posts?|content|reports?|feeds?|wires?|artikel\w*|text\w*|kurzfassung|meldung\w*|beitr[aä]g\w*|nachricht\w*|noticias?|art[ií]culos?|textos?|dépêches?|contenus?)\b",
-    )
-});
+    );
+}
+static TEXT_WORD: ThreadRegex = ThreadRegex(&TEXT_WORD_TL);
+
+thread_local! {
+    static SPONSOR_TL: Regex = regex(
+        r"(?i)^(?:this|today[’']?s|the|our)\s+(?:letter|newsletter|episode|post|story|article|issue|edition|podcast|briefing|video|series|section|page)\s+(?:is|was|comes)\s+(?:sponsored|brought\s+to\s+you|presented|supported|made\s+possible)\s+by\b",
+    );
+}
+/// Substrings one of [`MACHINE`]'s words needs: a cheap gate before it (its Unicode word
+/// boundaries make it slow on non-ASCII text).
+static MACHINE_STEMS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "automat",
+                "auto-",
+                "software",
+                "unedited",
+                "as supplied",
+                "as received",
+                "without editing",
+                "unverändert",
+                "ungeprüft",
+            ])
+            .expect("valid stems")
+    });
 
 /// The text announcing its sponsor: `Today’s letter is sponsored by X: 10% off ...`.
-static SPONSOR: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)^(?:this|today[’']?s|the|our)\s+(?:letter|newsletter|episode|post|story|article|issue|edition|podcast|briefing|video|series|section|page)\s+(?:is|was|comes)\s+(?:sponsored|brought\s+to\s+you|presented|supported|made\s+possible)\s+by\b",
-    )
-});
+static SPONSOR: ThreadRegex = ThreadRegex(&SPONSOR_TL);
 
-/// A reporter's bio: a name, then a beat.
-static BIO_START: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+thread_local! {
+    static BIO_START_TL: Regex = regex(
         r"^(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}(?:covers|writes\s+about|reports\s+on|is\s+(?:an?|the|our)\s+(?:[\p{L}-]+\s+){0,4}(?:reporter|correspondent|editor|writer|journalist|columnist|producer|photographer))\b",
-    )
-});
+    );
+}
+/// A reporter's bio: a name, then a beat.
+static BIO_START: ThreadRegex = ThreadRegex(&BIO_START_TL);
 
-static BIO_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+thread_local! {
+    static BIO_CUE_TL: Regex = regex(
         r"(?i)\b(?:reach|contact|email|e-mail|follow)\s+(?:him|her|them|me)\b|[\w.+-]+@[\w-]+\.[\w.]+|\bjoined\s+(?:the\s+)?\p{Lu}|\bfor\s+the\s+\p{Lu}",
-    )
-});
+    );
+}
+static BIO_CUE: ThreadRegex = ThreadRegex(&BIO_CUE_TL);
 
-static BIO_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)^about\s+(?:the\s+)?(?:author|reporter|writer|contributor|journalist)s?\s*:?$")
-});
+thread_local! {
+    static BIO_HEADER_TL: Regex = regex(r"(?i)^about\s+(?:the\s+)?(?:author|reporter|writer|contributor|journalist)s?\s*:?$");
+}
+static BIO_HEADER: ThreadRegex = ThreadRegex(&BIO_HEADER_TL);
 
 /// The decision name for a provenance note or a bio, if the line is one.
 pub fn check(line: &str) -> Option<&'static str> {
@@ -112,6 +140,7 @@ pub fn check(line: &str) -> Option<&'static str> {
     let quoted = t.contains(['“', '”', '"', '«', '»', '„']);
     if !quoted
         && t.split_whitespace().count() <= MAX_MACHINE_WORDS
+        && MACHINE_STEMS.is_match(t)
         && MACHINE.is_match(t)
         && TEXT_WORD.is_match(t)
         && !t

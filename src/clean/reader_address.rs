@@ -217,8 +217,21 @@ pub fn is_reader_address(line: &str) -> bool {
     // Cheap gate: the terms as substrings anywhere, ASCII case-insensitive, are a superset of
     // the terms as word prefixes below; most lines have fewer than needed.
     let mut seen = [false; SITE_TERMS.len() + PHRASES.len()];
+    let word_char = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
     for m in TERM_FINDER.find_overlapping_iter(line) {
-        seen[m.pattern().as_usize()] = true;
+        // Where the word-level test below could match: at a word start, and for short terms
+        // at a word end too (an optional plural "s" aside).
+        let starts_word = !line[..m.start()].chars().next_back().is_some_and(word_char);
+        let short = m.len() <= 4;
+        let mut after = line[m.end()..].chars();
+        let ends_word = match after.next() {
+            None => true,
+            Some('s') => !after.next().is_some_and(word_char),
+            Some(c) => !word_char(c),
+        };
+        if starts_word && (!short || ends_word) {
+            seen[m.pattern().as_usize()] = true;
+        }
     }
     if seen.iter().filter(|&&s| s).count() < MIN_SITE_TERMS {
         return false;

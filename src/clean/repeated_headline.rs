@@ -29,10 +29,19 @@ pub fn mark(lines: &[String], title_line: Option<usize>, verdicts: &mut [Verdict
         if !matches!(v, Verdict::Keep) {
             continue;
         }
-        let l = fold(&lines[i]);
+        // Cheap length gate before folding: a repeat holds the headline and at most
+        // MAX_EXTRA_CHARS more (4 bytes a character at most), or is a cut copy of it.
+        let raw = lines[i].trim();
+        if raw.len() > full.len() + 4 * MAX_EXTRA_CHARS + 8
+            || raw.len() + 8 < core.len().min(MIN_CUT_CHARS)
+        {
+            continue;
+        }
+        let l = fold(raw);
         let repeat = l == full
             || l == core
-            || (l.contains(&core) && l.chars().count() <= core.chars().count() + MAX_EXTRA_CHARS);
+            || (l.contains(&core) && l.chars().count() <= core.chars().count() + MAX_EXTRA_CHARS)
+            || is_cut_copy(&lines[i], &core);
         if repeat {
             *v = Verdict::Junk { rule: NAME.into() };
         }
@@ -52,6 +61,23 @@ pub fn strip_site_suffix(title: &str) -> &str {
         }
     }
     t
+}
+
+/// A cut copy keeps at least this many characters of the headline.
+const MIN_CUT_CHARS: usize = 20;
+
+/// The headline cut short and marked so, maybe with a site suffix: "Black smoke from blaze at
+/// Brindlecote recycling yard closes… | newsquilt reworded".
+fn is_cut_copy(line: &str, core: &str) -> bool {
+    let head = strip_site_suffix(line);
+    let Some(cut) = head
+        .strip_suffix('…')
+        .or_else(|| head.strip_suffix("..."))
+        .map(fold)
+    else {
+        return false;
+    };
+    cut.chars().count() >= MIN_CUT_CHARS && core.starts_with(cut.trim_end())
 }
 
 /// Lowercase with whitespace runs collapsed, for comparing lines.
@@ -74,6 +100,7 @@ mod tests {
             "Dam opens after ten years",
             "News city Dam Opens After Ten Years",
             "Dam Opens After Ten Years | City News",
+            "Dam opens after ten ye… | City News",
             "Officials said the dam opens after ten years of planning and four years of building work by the county.",
         ]
         .map(String::from)
@@ -86,7 +113,7 @@ mod tests {
             .filter(|(_, v)| matches!(v, Verdict::Junk { .. }))
             .map(|(i, _)| i + 1)
             .collect();
-        assert_eq!(junk, [3, 4, 5]);
+        assert_eq!(junk, [3, 4, 5, 6]);
     }
 
     #[test]

@@ -7,6 +7,38 @@
 /// not an allocation: a cache grows only as far as the lines searched need.
 pub const DFA_CACHE_LIMIT: usize = 16 << 20;
 
+/// A built-in pattern compiled once per thread (`thread_local!`), used like a `Regex`.
+///
+/// Why not one shared `Regex`: it hands out search caches from a pool, and every thread but
+/// the pool's owner takes a mutex on each search. The detectors search every line many times,
+/// so on 2 threads that lock was a visible share of the junk stage. A regex per thread owns its
+/// caches outright.
+pub struct ThreadRegex(pub &'static std::thread::LocalKey<regex::Regex>);
+
+impl ThreadRegex {
+    pub fn is_match(&self, text: &str) -> bool {
+        self.0.with(|r| r.is_match(text))
+    }
+
+    pub fn is_match_at(&self, text: &str, start: usize) -> bool {
+        self.0.with(|r| r.is_match_at(text, start))
+    }
+
+    /// The text of capture group `group`, if the regex matches.
+    pub fn group<'t>(&self, text: &'t str, group: usize) -> Option<&'t str> {
+        self.0.with(|r| {
+            r.captures(text)
+                .and_then(|c| c.get(group))
+                .map(|m| m.as_str())
+        })
+    }
+
+    /// Splits `text` by the regex's matches.
+    pub fn split<'t>(&self, text: &'t str) -> Vec<&'t str> {
+        self.0.with(|r| r.split(text).collect())
+    }
+}
+
 /// A built-in detector pattern with [`DFA_CACHE_LIMIT`]. Panics on a bad pattern: the
 /// patterns are constants, covered by the detectors' tests.
 pub fn regex(pattern: &str) -> regex::Regex {
@@ -32,6 +64,16 @@ pub fn word_units(line: &str) -> usize {
     words + cjk / 2
 }
 
+/// [`word_units`] counted no further than `cap + 1`: enough to compare with any threshold up
+/// to `cap`, without walking the rest of a long paragraph (the detectors ask "at least N?" and
+/// "at most N?" of every line, many times).
+pub fn word_units_capped(line: &str, cap: usize) -> usize {
+    if !line.bytes().any(|b| b >= 0xE3) {
+        return line.split_whitespace().take(cap + 1).count();
+    }
+    word_units(line).min(cap + 1)
+}
+
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
@@ -46,7 +88,7 @@ pub fn ends_like_sentence(line: &str) -> bool {
 
 /// A sentence of at least `min_units` words.
 pub fn is_sentence(line: &str, min_units: usize) -> bool {
-    ends_like_sentence(line) && word_units(line) >= min_units
+    ends_like_sentence(line) && word_units_capped(line, min_units) >= min_units
 }
 
 #[cfg(test)]

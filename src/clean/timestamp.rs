@@ -153,10 +153,11 @@ fn mostly_date_and_time<'a>(tokens: impl Iterator<Item = &'a str>) -> bool {
     let (mut n, mut stamps, mut unknown) = (0usize, 0usize, 0usize);
     for t in tokens {
         n += 1;
-        let lower = t.to_lowercase();
         if is_clock_or_date(t) {
             stamps += 1;
-        } else if !(t.chars().all(|c| c.is_ascii_digit()) || WORDS.contains(&lower.as_str())) {
+        } else if !(t.chars().all(|c| c.is_ascii_digit())
+            || WORDS.iter().any(|w| w.eq_ignore_ascii_case(t)))
+        {
             unknown += 1;
         }
     }

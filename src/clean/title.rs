@@ -13,7 +13,7 @@
 //! A document that starts with its lead paragraph (wire copy often does) has no headline line, and
 //! then `None` is right: the story title comes from another version.
 
-use super::shape::{is_sentence, word_units};
+use super::shape::is_sentence;
 use crate::model::Verdict;
 use std::collections::HashSet;
 
@@ -67,8 +67,15 @@ pub fn find(lines: &[String], verdicts: &[Verdict], hint: Option<usize>) -> Opti
         .take(LEAD_PARAGRAPHS)
         .flat_map(|&i| content_words(&lines[i]))
         .collect();
+    // Only lines as long as a candidate (give or take whitespace) can repeat one: folding every
+    // line of the body to compare was a visible share of the junk stage.
+    let lens: Vec<usize> = candidates.iter().map(|&i| lines[i].trim().len()).collect();
     let later: HashSet<String> = kept[first_prose..]
         .iter()
+        .filter(|&&i| {
+            let n = lines[i].trim().len();
+            lens.iter().any(|&c| n + 8 >= c && n <= c + 8)
+        })
         .map(|&i| norm(&lines[i]))
         .collect();
     let words = |i: usize| -> HashSet<String> { content_words(&lines[i]).into_iter().collect() };
@@ -102,7 +109,7 @@ fn is_label(line: &str) -> bool {
 }
 
 fn is_prose(line: &str) -> bool {
-    is_sentence(line, PROSE_WORDS) || word_units(line) > MAX_WORDS
+    is_sentence(line, PROSE_WORDS) || super::shape::word_units_capped(line, MAX_WORDS) > MAX_WORDS
 }
 
 fn norm(line: &str) -> String {

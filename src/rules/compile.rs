@@ -52,6 +52,8 @@ pub struct Rules {
     /// Bytes of the longest literal (lowercasing never shortens text by much: a longer line
     /// cannot equal one; the slack covers the few letters whose lowercase is shorter).
     longest_literal: usize,
+    /// Unique per compiled `Rules` (see [`Rules::with_thread_regexes`]).
+    id: u64,
     pub repeated_headline: bool,
     pub nav_crumbs: bool,
     pub timestamp: bool,
@@ -146,6 +148,7 @@ impl Rules {
             literals,
             regex_rule,
             longest_literal,
+            id: NEXT_RULES_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             repeated_headline: d.repeated_headline.enabled,
             nav_crumbs: d.nav_crumbs.enabled,
             timestamp: d.timestamp.enabled,
@@ -204,23 +207,76 @@ impl Rules {
         };
         // Only rules before the literal hit can still win.
         let limit = best.unwrap_or(usize::MAX);
-        let hit = self
-            .regex_rule
-            .iter()
-            .copied()
-            .take_while(|&i| i < limit)
-            .filter(applies)
-            .find(|&i| match &self.line_rules[i].matcher {
-                Matcher::Regex(re) => re.is_match(&norm),
-                Matcher::Literal(_) => false,
-            });
+        let hit = self.with_thread_regexes(|regexes| {
+            self.regex_rule
+                .iter()
+                .zip(regexes)
+                .take_while(|(&i, _)| i < limit)
+                .filter(|(i, _)| applies(i))
+                .find(|(_, re)| re.is_match(&norm))
+                .map(|(&i, _)| i)
+        });
         best = hit.or(best);
         best.map(|i| self.line_rules[i].name.as_str())
     }
 }
 
+thread_local! {
+    /// This thread's clones of the regex rules of one `Rules` (by its id).
+    static THREAD_REGEXES: std::cell::RefCell<(u64, Vec<Regex>)> =
+        const { std::cell::RefCell::new((0, Vec::new())) };
+}
+
+/// Ids for `Rules` values, so that a thread's regex clones are never used with other rules.
+static NEXT_RULES_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+impl Rules {
+    /// Runs `f` with this thread's clones of the regex rules (in `regex_rule` order). A `Regex`
+    /// shared by threads hands its search caches out from a pool, and every thread but the
+    /// first takes the pool's slow path, a mutex, on each search: with 40 rules per line that
+    /// was most of the rules' time on 2 threads. A clone shares the compiled program and gets a
+    /// pool of its own, which its thread then owns.
+    fn with_thread_regexes<T>(&self, f: impl FnOnce(&[Regex]) -> T) -> T {
+        THREAD_REGEXES.with(|cell| {
+            let mut local = cell.borrow_mut();
+            if local.0 != self.id {
+                let clones = self
+                    .regex_rule
+                    .iter()
+                    .map(|&i| match &self.line_rules[i].matcher {
+                        Matcher::Regex(re) => re.clone(),
+                        Matcher::Literal(_) => unreachable!("regex_rule holds regex rules"),
+                    })
+                    .collect();
+                *local = (self.id, clones);
+            }
+            f(&local.1)
+        })
+    }
+}
+
 /// What rules see of a line: trimmed, with every run of whitespace (NBSP too) one space.
-pub fn normalize_for_rules(line: &str) -> String {
+pub fn normalize_for_rules(line: &str) -> std::borrow::Cow<'_, str> {
+    // Most lines are already normal: single ASCII spaces, nothing at the ends.
+    let b = line.as_bytes();
+    let mut normal = !b.is_empty() && b[0] != b' ' && b[b.len() - 1] != b' ';
+    let mut prev_space = false;
+    let mut ascii = true;
+    for &c in b {
+        if c >= 0x80 {
+            ascii = false;
+        } else if c == b' ' {
+            normal &= !prev_space;
+        } else if c.is_ascii_whitespace() {
+            normal = false;
+        }
+        prev_space = c == b' ';
+    }
+    // Non-ASCII whitespace (NBSP, thin spaces, ideographic space) needs the char test.
+    normal &= ascii || !line.chars().any(|c| c.is_whitespace() && !c.is_ascii());
+    if normal {
+        return std::borrow::Cow::Borrowed(line);
+    }
     let mut out = String::with_capacity(line.len());
     for w in line.split_whitespace() {
         if !out.is_empty() {
@@ -228,7 +284,7 @@ pub fn normalize_for_rules(line: &str) -> String {
         }
         out.push_str(w);
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 fn compile_rule(file: &str, source: &str, spec: &RuleSpec) -> Result<LineRule, Error> {
