@@ -30,8 +30,8 @@
 //!   `kind`: `title` | `original` | `spun` | `edited` | `truncated` | `number` | `topic`.
 //! - `{"type":"pair", "kind", "link": true|false, "copy":{"doc","line"}, "orig":{"doc","line"},
 //!   "real", ...}` one per labelled pair, plus by kind: `"ops"` (spun: the spinner's operations),
-//!   `"n"` (edited: word edits), `"from"`/`"to"` (number), `"similarity"` (topic: the articles'
-//!   cosine).
+//!   `"n"` (edited: word edits), `"from"`/`"to"` (number), `"similarity"` and `"overlap"`
+//!   (topic: the articles' TF-IDF cosine, the paragraphs' content-word Jaccard).
 //!
 //! Deterministic: each article draws from its own stream, so a given seed makes the same bytes,
 //! and a smaller `--pairs` is a prefix of a larger one (but for the last article).
@@ -336,8 +336,7 @@ fn article_set(
     let art = &articles[a];
     let group = |k: usize| format!("{}.p{k:02}", art.key);
     let title_group = format!("{}.title", art.key);
-    let neighbour = topics.neighbour(a);
-    let mut used_distractors: HashSet<usize> = HashSet::new();
+    let mut used_distractors: HashSet<(usize, usize)> = HashSet::new();
     let mut originals: Vec<DocLine> = Vec::new();
     let mut spun_doc: Vec<DocLine> = Vec::new();
     let mut rewrites: [Vec<DocLine>; 3] = Default::default();
@@ -381,16 +380,14 @@ fn article_set(
                 extra: format!(",\"from\":{},\"to\":{}", json_str(&from), json_str(&to)),
             });
         }
-        if let Some((b, sim)) = neighbour {
-            if let Some(q) = topics.distractor(articles, a, k, b, &used_distractors) {
-                used_distractors.insert(q);
-                copies.push(Variant {
-                    kind: Kind::Topic,
-                    text: articles[b].paras[q].clone(),
-                    group: format!("{}.p{q:02}", articles[b].key),
-                    extra: format!(",\"similarity\":{:.3}", sim),
-                });
-            }
+        if let Some((b, q, sim, overlap)) = topics.distractor(articles, a, k, &used_distractors) {
+            used_distractors.insert((b, q));
+            copies.push(Variant {
+                kind: Kind::Topic,
+                text: articles[b].paras[q].clone(),
+                group: format!("{}.p{q:02}", articles[b].key),
+                extra: format!(",\"similarity\":{sim:.3},\"overlap\":{overlap:.3}"),
+            });
         }
         if copies.is_empty() {
             continue;
@@ -532,14 +529,14 @@ fn change_number(text: &str, rng: &mut Rng) -> Option<(String, String, String)> 
     Some((out, from.to_string(), to))
 }
 
-/// Topic neighbours: the most similar other article by TF-IDF cosine of their words, and in it
+/// Topic neighbours: the most similar other articles by TF-IDF cosine of their words, and in them
 /// the paragraph sharing most words with a given one (without being a copy of it).
 #[derive(Default)]
 struct Topics {
     /// Per article: its paragraphs' content-word sets.
     words: Vec<Vec<HashSet<String>>>,
-    /// Per article: (neighbour, cosine).
-    neighbour: Vec<Option<(usize, f32)>>,
+    /// Per article: its NEIGHBOURS most similar articles, (article, cosine), most similar first.
+    neighbours: Vec<Vec<(usize, f32)>>,
 }
 
 /// Words too common to say anything about a topic.
@@ -580,6 +577,8 @@ fn jaccard<T: Eq + std::hash::Hash>(a: &HashSet<T>, b: &HashSet<T>) -> f32 {
 /// Real articles are compared with every other real article; synthetic ones (no topics to
 /// speak of) with the synthetic articles of their batch only, which keeps it linear.
 const SYNTHETIC_BATCH: usize = 32;
+/// Articles a paragraph's topic distractor may come from.
+const NEIGHBOURS: usize = 3;
 
 impl Topics {
     /// Adds the articles of `range`, each compared with the others of the range.
@@ -633,57 +632,52 @@ impl Topics {
             x.iter().filter_map(|(w, v)| y.get(w).map(|u| u * v)).sum()
         };
         for a in 0..batch.len() {
-            // Ties go to the lower index: deterministic.
-            let best = (0..batch.len())
+            let mut near: Vec<(usize, f32)> = (0..batch.len())
                 .filter(|&b| b != a)
                 .map(|b| (range.start + b, cos(a, b)))
-                .fold(None, |best: Option<(usize, f32)>, (b, c)| match best {
-                    Some((_, bc)) if bc >= c => best,
-                    _ => Some((b, c)),
-                });
-            self.neighbour.push(best);
+                .filter(|&(_, c)| c > 0.0)
+                .collect();
+            // Most similar first; ties go to the lower index (a stable sort keeps index order).
+            near.sort_by(|x, y| y.1.total_cmp(&x.1));
+            near.truncate(NEIGHBOURS);
+            self.neighbours.push(near);
         }
     }
 
-    fn neighbour(&self, a: usize) -> Option<(usize, f32)> {
-        self.neighbour[a]
-    }
-
-    /// The paragraph of article `b` sharing most content words with paragraph `k` of `a`, not
-    /// used yet, and different enough to be another fact: content-word Jaccard at most 0.45 and
-    /// word 3-shingle Jaccard below 0.2 (Wikinews follow-ups repeat background paragraphs; those
-    /// are copies, not traps).
+    /// The paragraph of a neighbour article sharing most content words with paragraph `k` of
+    /// `a`, not used yet, and different enough to be another fact: content-word Jaccard at most
+    /// 0.45 and word 3-shingle Jaccard below 0.2 (Wikinews follow-ups repeat background
+    /// paragraphs; those are copies, not traps). (article, paragraph, the articles' cosine, the
+    /// paragraphs' content-word Jaccard).
     fn distractor(
         &self,
         articles: &[Article],
         a: usize,
         k: usize,
-        b: usize,
-        used: &HashSet<usize>,
-    ) -> Option<usize> {
+        used: &HashSet<(usize, usize)>,
+    ) -> Option<(usize, usize, f32, f32)> {
         let mine = &self.words[a][k];
-        let mut best: Option<(usize, f32)> = None;
-        for (q, theirs) in self.words[b].iter().enumerate() {
-            if used.contains(&q) {
-                continue;
+        let mut best: Option<(usize, usize, f32, f32)> = None;
+        for &(b, sim) in &self.neighbours[a] {
+            for (q, theirs) in self.words[b].iter().enumerate() {
+                if used.contains(&(b, q)) {
+                    continue;
+                }
+                let j = jaccard(mine, theirs);
+                if j > 0.45 || j <= 0.0 || best.is_some_and(|x| x.3 >= j) {
+                    continue;
+                }
+                if jaccard(
+                    &shingles(&articles[a].paras[k]),
+                    &shingles(&articles[b].paras[q]),
+                ) >= 0.2
+                {
+                    continue;
+                }
+                best = Some((b, q, sim, j));
             }
-            let j = jaccard(mine, theirs);
-            if j > 0.45 || j <= 0.0 {
-                continue;
-            }
-            if best.is_some_and(|(_, bj)| bj >= j) {
-                continue;
-            }
-            if jaccard(
-                &shingles(&articles[a].paras[k]),
-                &shingles(&articles[b].paras[q]),
-            ) >= 0.2
-            {
-                continue;
-            }
-            best = Some((q, j));
         }
-        best.map(|(q, _)| q)
+        best
     }
 }
 
@@ -734,11 +728,19 @@ mod tests {
                     "The football season starts in August.",
                 ],
             ),
+            // A third article, so that words the first two share have a positive IDF.
+            art(
+                "w002",
+                &["The orchestra opened its season with a concert in Vienna on Sunday."],
+            ),
         ];
         let mut t = Topics::default();
-        t.add(&arts, 0..2);
-        assert_eq!(t.neighbour(0).map(|n| n.0), Some(1));
+        t.add(&arts, 0..3);
+        assert_eq!(t.neighbours[0].first().map(|n| n.0), Some(1));
         // Paragraph 0 of w001 is a copy (shingles), paragraph 2 shares nothing: paragraph 1.
-        assert_eq!(t.distractor(&arts, 0, 0, 1, &HashSet::new()), Some(1));
+        let d = t
+            .distractor(&arts, 0, 0, &HashSet::new())
+            .map(|(b, q, _, _)| (b, q));
+        assert_eq!(d, Some((1, 1)));
     }
 }
