@@ -56,7 +56,7 @@
 //! `scripts/fetch-wordnet` (see docs/spinner.md).
 //!
 //! `gen-corpus pairs` writes a labelled paraphrase / near-duplicate evaluation set instead (see
-//! the `pairs` module).
+//! the `pairs` module); `gen-corpus spin` spins the lines of standard input.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
@@ -96,6 +96,48 @@ enum Command {
     /// originals, spun, edited and truncated copies, number-changed and same-topic traps, as
     /// documents for `storysift clean` plus a gold file (score with scripts/score-links).
     Pairs(pairs::PairsArgs),
+    /// Spin each line of standard input (blank lines stay blank) to standard output: to look at
+    /// the spinner, or to make spun test data from any text.
+    Spin(SpinArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct SpinArgs {
+    /// Seed; line N is spun with its own stream (seed, N), so one line's spin does not depend
+    /// on the others.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// The spinner's synonym table, written by scripts/fetch-wordnet.
+    #[arg(long, default_value = DEFAULT_WORDNET)]
+    wordnet: PathBuf,
+    /// Also print what the spinner did to each line, on standard error.
+    #[arg(long)]
+    explain: bool,
+    #[command(flatten)]
+    rates: spin::SpinRates,
+}
+
+/// `gen-corpus spin`.
+fn spin_stdin(args: &SpinArgs) -> Result<()> {
+    let thesaurus = spin::Thesaurus::load(&args.wordnet)?;
+    let spinner = spin::Spinner::new(&thesaurus, args.rates.clone());
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for (n, line) in std::io::stdin().lock().lines().enumerate() {
+        let line = line.context("reading standard input")?;
+        if line.trim().is_empty() {
+            writeln!(out, "{line}")?;
+            continue;
+        }
+        let mut rng = Rng::new(args.seed, Stream::Spin, (1 << 41) | n as u64);
+        let (spun, rep) = spinner.spin(&line, &mut rng);
+        writeln!(out, "{spun}")?;
+        if args.explain {
+            eprintln!("line {}: {}", n + 1, rep.ops().join(", "));
+        }
+    }
+    out.flush()?;
+    Ok(())
 }
 
 /// Where `scripts/fetch-wordnet` puts the synonym table in this checkout.
@@ -166,8 +208,10 @@ fn main() {
 
 fn run() -> Result<()> {
     let cli = Cli::parse();
-    if let Some(Command::Pairs(p)) = cli.command {
-        return pairs::run(&p);
+    match cli.command {
+        Some(Command::Pairs(p)) => return pairs::run(&p),
+        Some(Command::Spin(s)) => return spin_stdin(&s),
+        None => {}
     }
     let args = cli.corpus;
     if args.docs == 0 {
