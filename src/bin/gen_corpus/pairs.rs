@@ -334,7 +334,7 @@ fn article_set(
     want: usize,
 ) -> Option<ArticleSet> {
     let art = &articles[a];
-    let group = |k: usize| format!("{}.p{k:02}", art.key);
+    let group = |k: usize| topics.group(articles, a, k);
     let title_group = format!("{}.title", art.key);
     let mut used_distractors: HashSet<(usize, usize)> = HashSet::new();
     let mut originals: Vec<DocLine> = Vec::new();
@@ -385,7 +385,7 @@ fn article_set(
             copies.push(Variant {
                 kind: Kind::Topic,
                 text: articles[b].paras[q].clone(),
-                group: format!("{}.p{q:02}", articles[b].key),
+                group: topics.group(articles, b, q),
                 extra: format!(",\"similarity\":{sim:.3},\"overlap\":{overlap:.3}"),
             });
         }
@@ -537,6 +537,9 @@ struct Topics {
     words: Vec<Vec<HashSet<String>>>,
     /// Per article: its NEIGHBOURS most similar articles, (article, cosine), most similar first.
     neighbours: Vec<Vec<(usize, f32)>>,
+    /// (article, paragraph) -> the group of a source paragraph that is a near copy of another
+    /// one (Wikinews follow-ups repeat paragraphs, with a word changed or a sentence added).
+    aliases: HashMap<(usize, usize), String>,
 }
 
 /// Words too common to say anything about a topic.
@@ -631,6 +634,9 @@ impl Topics {
             };
             x.iter().filter_map(|(w, v)| y.get(w).map(|u| u * v)).sum()
         };
+        if batch.iter().all(|a| a.real) {
+            self.find_aliases(articles, range.clone());
+        }
         for a in 0..batch.len() {
             let mut near: Vec<(usize, f32)> = (0..batch.len())
                 .filter(|&b| b != a)
@@ -641,6 +647,74 @@ impl Topics {
             near.sort_by(|x, y| y.1.total_cmp(&x.1));
             near.truncate(NEIGHBOURS);
             self.neighbours.push(near);
+        }
+    }
+
+    /// The gold group of paragraph `k` of article `a`.
+    fn group(&self, articles: &[Article], a: usize, k: usize) -> String {
+        match self.aliases.get(&(a, k)) {
+            Some(g) => g.clone(),
+            None => format!("{}.p{k:02}", articles[a].key),
+        }
+    }
+
+    /// Joins source paragraphs of different articles that are near copies (word 3-shingle
+    /// containment >= 0.5, e.g. one a prefix of the other): they say the same thing, so their
+    /// copies must share a group (else a truncated copy of one, identical to the other, would be
+    /// a "wrong" link). Each joined set is named after its smallest member's group.
+    fn find_aliases(&mut self, articles: &[Article], range: std::ops::Range<usize>) {
+        let ids: Vec<(usize, usize)> = range
+            .flat_map(|a| (0..articles[a].paras.len()).map(move |k| (a, k)))
+            .collect();
+        let sets: Vec<HashSet<String>> = ids
+            .iter()
+            .map(|&(a, k)| shingles(&articles[a].paras[k]))
+            .collect();
+        let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, set) in sets.iter().enumerate() {
+            for sh in set {
+                index.entry(sh.as_str()).or_default().push(i);
+            }
+        }
+        let mut parent: Vec<usize> = (0..ids.len()).collect();
+        fn root(p: &mut [usize], mut x: usize) -> usize {
+            while p[x] != x {
+                p[x] = p[p[x]];
+                x = p[x];
+            }
+            x
+        }
+        for i in 0..ids.len() {
+            let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
+            for sh in &sets[i] {
+                for &j in &index[sh.as_str()] {
+                    if j > i && ids[j].0 != ids[i].0 {
+                        *shared.entry(j).or_default() += 1;
+                    }
+                }
+            }
+            for (j, n) in shared {
+                let smaller = sets[i].len().min(sets[j].len()).max(1);
+                if n * 2 >= smaller {
+                    let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+                    parent[ri.max(rj)] = ri.min(rj);
+                }
+            }
+        }
+        let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..ids.len() {
+            let r = root(&mut parent, i);
+            members.entry(r).or_default().push(i);
+        }
+        for m in members.values().filter(|m| m.len() > 1) {
+            let name = m
+                .iter()
+                .map(|&i| format!("{}.p{:02}", articles[ids[i].0].key, ids[i].1))
+                .min()
+                .expect("non-empty");
+            for &i in m {
+                self.aliases.insert(ids[i], name.clone());
+            }
         }
     }
 
