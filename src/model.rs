@@ -86,7 +86,7 @@ pub enum Action {
 }
 
 /// One line of `decisions.jsonl`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Decision {
     pub doc: String,
     pub line: usize,
@@ -96,6 +96,9 @@ pub struct Decision {
     pub rule: String,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub kept: Option<LineRef>,
+    /// Duplicate/paraphrase: the verifier's score (0..=1), when a near method decided.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub score: Option<f64>,
 }
 
 /// A document after the junk stage: what the per-document stages hand to the rest.

@@ -163,7 +163,7 @@ pub fn process(inputs: &[PathBuf], rules: &Rules) -> Run {
     clean::apply_cross_document(&mut docs, &mut prints, rules);
     timer.lap("cross_document_junk");
 
-    let links = dedup::find(&prints, rules.dedup_min_chars);
+    let links = dedup::near::find(&prints, rules.dedup);
     timer.lap("dedup");
 
     let settings = stories::cluster::Settings {
@@ -172,9 +172,10 @@ pub fn process(inputs: &[PathBuf], rules: &Rules) -> Run {
         min_shared_paragraphs: rules.stories_min_shared_paragraphs,
     };
     let groups = stories::group(&prints, &links, settings);
+    let merged = stories::canonical::merged(&links, &prints);
     let stories: Vec<_> = groups
         .par_iter()
-        .map(|g| stories::canonical::build(g, &docs, &prints))
+        .map(|g| stories::canonical::build(g, &docs, &prints, &merged))
         .collect();
     timer.lap("stories");
 
@@ -251,6 +252,7 @@ fn decisions(docs: &[CleanDoc], links: &[dedup::Link]) -> Vec<Decision> {
                     action: Action::Junk,
                     rule: rule.clone(),
                     kept: None,
+                    score: None,
                 });
             }
             // Links are sorted the same way as this walk, so they are merged in step.
@@ -259,9 +261,14 @@ fn decisions(docs: &[CleanDoc], links: &[dedup::Link]) -> Vec<Decision> {
                     doc: d.doc.id.clone(),
                     line,
                     text: d.doc.lines[i].trim().to_string(),
-                    action: Action::Duplicate,
+                    action: if l.method == dedup::near::PARAPHRASE {
+                        Action::Paraphrase
+                    } else {
+                        Action::Duplicate
+                    },
                     rule: l.method.clone(),
                     kept: Some(l.kept.clone()),
+                    score: l.score_milli.map(|m| f64::from(m) / 1000.0),
                 });
             }
         }

@@ -13,3 +13,5 @@ mod golden;
 mod determinism;
 // Each junk detector on its fixture (tests/fixtures/clean/): junk and look-alike content lines.
 mod detectors;
+// Near-duplicate and paraphrase links: copies link to the original, look-alikes never do.
+mod dedup;

@@ -55,6 +55,7 @@ mod tests {
                 line: i + 1,
                 hash,
                 chars: 40,
+                ..Default::default()
             })
             .collect();
         DocPrint {
@@ -63,10 +64,12 @@ mod tests {
                 line: 1,
                 hash: h,
                 chars: 40,
+                ..Default::default()
             }),
             title_words: 6,
             paragraphs,
             junk: Vec::new(),
+            spun_from: None,
         }
     }
 

@@ -146,6 +146,7 @@ mod tests {
             title: None,
             title_words: 0,
             junk: vec![],
+            spun_from: None,
             paragraphs: hashes
                 .iter()
                 .enumerate()
@@ -153,6 +154,7 @@ mod tests {
                     line: i + 1,
                     hash,
                     chars: 80,
+                    ..Default::default()
                 })
                 .collect(),
         }

@@ -20,7 +20,7 @@ static HASHER: LazyLock<ahash::RandomState> = LazyLock::new(|| {
 });
 
 /// The fingerprint of one kept line.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ParaPrint {
     /// 1-based line number in the document.
     pub line: usize,
@@ -28,10 +28,12 @@ pub struct ParaPrint {
     pub hash: u64,
     /// Length of the normalized text in characters.
     pub chars: usize,
+    /// Words, stems, numbers and names, for the near-duplicate and paraphrase stage.
+    pub features: super::features::Features,
 }
 
 /// Everything the cross-document stages need to know about one document.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocPrint {
     pub doc: String,
     /// The headline's line and fingerprint, if the document has one.
@@ -43,7 +45,13 @@ pub struct DocPrint {
     /// Hashes of the lines the per-document junk stage removed: a line that recurs across a site
     /// is evidence of boilerplate wherever it was already caught.
     pub junk: Vec<u64>,
+    /// The line of a spinner's marker ("NEUTRAL", "FORMAL"), if the document has one: the lines
+    /// after it are machine-paraphrased, never the wording to keep.
+    pub spun_from: Option<usize>,
 }
+
+/// The rule that names a spinner's marker line (rules.toml).
+pub const SPINNER_MARKER: &str = "spinner_marker";
 
 /// Fingerprint the kept lines of one cleaned document.
 pub fn fingerprint(clean: &CleanDoc) -> DocPrint {
@@ -55,6 +63,7 @@ pub fn fingerprint(clean: &CleanDoc) -> DocPrint {
                 line,
                 hash: hash_str(&norm),
                 chars: norm.chars().count(),
+                features: super::features::features(text),
             }
         })
         .collect();
@@ -80,6 +89,13 @@ pub fn fingerprint(clean: &CleanDoc) -> DocPrint {
         title_words,
         paragraphs,
         junk,
+        spun_from: clean
+            .verdicts
+            .iter()
+            .position(
+                |v| matches!(v, crate::model::Verdict::Junk { rule } if rule == SPINNER_MARKER),
+            )
+            .map(|i| i + 1),
     }
 }
 

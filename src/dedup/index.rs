@@ -15,8 +15,12 @@ use serde::{Deserialize, Serialize};
 pub struct Link {
     pub from: LineRef,
     pub kept: LineRef,
-    /// How the link was found (`exact`: equal after normalization).
+    /// How the link was found (`exact`: equal after normalization; `near`, `truncated`,
+    /// `paraphrase`: see [`super::near`]).
     pub method: String,
+    /// The verifier's score for near links, in thousandths (an integer, so links compare and
+    /// sort exactly).
+    pub score_milli: Option<u16>,
 }
 
 pub const EXACT: &str = "exact";
@@ -41,6 +45,7 @@ pub fn find(docs: &[DocPrint], min_chars: usize) -> Vec<Link> {
                     from: here,
                     kept: kept.clone(),
                     method: EXACT.into(),
+                    score_milli: None,
                 }),
                 None => {
                     first.insert(p.hash, here);
@@ -62,6 +67,7 @@ mod tests {
             title: None,
             title_words: 0,
             junk: vec![],
+            spun_from: None,
             paragraphs: hashes
                 .iter()
                 .enumerate()
@@ -69,6 +75,7 @@ mod tests {
                     line: i + 1,
                     hash: h,
                     chars: 40,
+                    ..Default::default()
                 })
                 .collect(),
         }

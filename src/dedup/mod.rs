@@ -8,8 +8,10 @@
 //! This first version merges exact duplicates after normalization; near-duplicates and paraphrases
 //! come later through the same [`Link`] type.
 
+pub mod features;
 pub mod fingerprint;
 pub mod index;
+pub mod near;
 
 pub use fingerprint::{fingerprint, normalize, DocPrint, ParaPrint};
 pub use index::{find, Link};

@@ -26,6 +26,7 @@ mod tests {
                 action: Action::Junk,
                 rule: "read_more".into(),
                 kept: None,
+                score: None,
             },
             Decision {
                 doc: "b".into(),
@@ -37,6 +38,7 @@ mod tests {
                     doc: "a".into(),
                     line: 1,
                 }),
+                score: None,
             },
         ];
         let mut out = Vec::new();

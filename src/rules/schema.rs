@@ -248,11 +248,36 @@ pub struct DedupSpec {
     /// Lines shorter than this (in characters, after normalizing) are never merged.
     #[serde(default = "DedupSpec::default_min_chars")]
     pub min_chars: usize,
+    #[serde(default = "DedupSpec::default_max_hamming")]
+    pub max_hamming: u32,
+    #[serde(default = "DedupSpec::default_min_containment")]
+    pub min_containment: f64,
+    #[serde(default = "DedupSpec::default_min_jaccard")]
+    pub min_jaccard: f64,
+    #[serde(default = "DedupSpec::default_min_shingle_jaccard")]
+    pub min_shingle_jaccard: f64,
+    #[serde(default = "DedupSpec::default_max_anchor_df")]
+    pub max_anchor_df: u32,
 }
 
 impl DedupSpec {
     fn default_min_chars() -> usize {
         25
+    }
+    fn default_max_hamming() -> u32 {
+        crate::dedup::near::Settings::default().max_hamming
+    }
+    fn default_min_containment() -> f64 {
+        crate::dedup::near::Settings::default().min_containment
+    }
+    fn default_min_jaccard() -> f64 {
+        crate::dedup::near::Settings::default().min_jaccard
+    }
+    fn default_min_shingle_jaccard() -> f64 {
+        crate::dedup::near::Settings::default().min_shingle_jaccard
+    }
+    fn default_max_anchor_df() -> u32 {
+        crate::dedup::near::Settings::default().max_anchor_df
     }
 }
 
@@ -260,6 +285,11 @@ impl Default for DedupSpec {
     fn default() -> Self {
         DedupSpec {
             min_chars: Self::default_min_chars(),
+            max_hamming: Self::default_max_hamming(),
+            min_containment: Self::default_min_containment(),
+            min_jaccard: Self::default_min_jaccard(),
+            min_shingle_jaccard: Self::default_min_shingle_jaccard(),
+            max_anchor_df: Self::default_max_anchor_df(),
         }
     }
 }

@@ -10,7 +10,43 @@ use crate::dedup::{normalize, DocPrint};
 use crate::model::{CleanDoc, LineRef, Story};
 
 /// Build the story made of `members` (indices into `docs`/`prints`, sorted).
-pub fn build(members: &[usize], docs: &[CleanDoc], prints: &[DocPrint]) -> Story {
+/// Merged paragraphs: (doc id, line) of a duplicate or paraphrase -> (doc index, line) of the
+/// paragraph kept for it. Built once for all stories ([`merged`]).
+pub type Merged = ahash::AHashMap<(String, usize), (usize, usize)>;
+
+/// The kept paragraph of every merged line, from the dedup stage's links.
+pub fn merged(links: &[crate::dedup::Link], prints: &[DocPrint]) -> Merged {
+    let index: ahash::AHashMap<&str, usize> = prints
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.doc.as_str(), i))
+        .collect();
+    links
+        .iter()
+        .filter_map(|l| {
+            let &k = index.get(l.kept.doc.as_str())?;
+            Some(((l.from.doc.clone(), l.from.line), (k, l.kept.line)))
+        })
+        .collect()
+}
+
+pub fn build(members: &[usize], docs: &[CleanDoc], prints: &[DocPrint], merged: &Merged) -> Story {
+    // A merged paragraph counts as its kept paragraph: each fact once, and in the kept (original)
+    // wording when the kept paragraph is in this story.
+    let in_story = |d: usize| members.contains(&d);
+    let hash_of = |d: usize, line: usize| {
+        prints[d]
+            .paragraphs
+            .iter()
+            .find(|p| p.line == line)
+            .map(|p| p.hash)
+    };
+    let resolve = |i: usize, line: usize, own: u64| -> (u64, usize, usize) {
+        match merged.get(&(prints[i].doc.clone(), line)) {
+            Some(&(k, kl)) if in_story(k) => (hash_of(k, kl).unwrap_or(own), k, kl),
+            _ => (own, i, line),
+        }
+    };
     // Fullest version first.
     let mut order: Vec<usize> = members.to_vec();
     let body_len = |i: usize| prints[i].paragraphs.len() - usize::from(prints[i].title.is_some());
@@ -56,7 +92,8 @@ pub fn build(members: &[usize], docs: &[CleanDoc], prints: &[DocPrint]) -> Story
             if Some(p.hash) == title_hash || Some(p.line) == own_title {
                 continue;
             }
-            match text.iter().position(|(h, _, _)| *h == p.hash) {
+            let (key, src_doc, src_line) = resolve(i, p.line, p.hash);
+            match text.iter().position(|(h, _, _)| *h == key) {
                 Some(pos) => {
                     // The version's opening lines go before its first shared paragraph.
                     if anchor.is_none() && !pending.is_empty() {
@@ -68,13 +105,13 @@ pub fn build(members: &[usize], docs: &[CleanDoc], prints: &[DocPrint]) -> Story
                     }
                 }
                 None => {
-                    if pending.iter().any(|(h, _, _)| *h == p.hash) {
+                    if pending.iter().any(|(h, _, _)| *h == key) {
                         continue;
                     }
                     let item = (
-                        p.hash,
-                        line_ref(prints, i, p.line),
-                        docs[i].doc.lines[p.line - 1].trim().to_string(),
+                        key,
+                        line_ref(prints, src_doc, src_line),
+                        docs[src_doc].doc.lines[src_line - 1].trim().to_string(),
                     );
                     match anchor {
                         Some(a) => {
@@ -164,7 +201,7 @@ mod tests {
             ("a", "Dam opens after ten years\nFirst paragraph of the wire.\nSecond paragraph.\nThird paragraph here.\n"),
             ("b", "Dam opens after ten years\nAn opening line of b.\nSecond paragraph.\nA line only b has.\nThird paragraph here.\n"),
         ]);
-        let s = build(&[0, 1], &c, &p);
+        let s = build(&[0, 1], &c, &p, &Merged::default());
         let texts: Vec<&str> = s.paragraphs.iter().map(|(_, t)| t.as_str()).collect();
         assert_eq!(s.title, "Dam opens after ten years");
         assert_eq!(

@@ -129,10 +129,12 @@ mod tests {
                 line: 1,
                 hash: h,
                 chars: 30,
+                ..Default::default()
             }),
             title_words: 5,
             paragraphs: vec![],
             junk: vec![],
+            spun_from: None,
         }
     }
 
@@ -147,6 +149,7 @@ mod tests {
                 line: 2,
             },
             method: "exact".into(),
+            score_milli: None,
         }
     }
 

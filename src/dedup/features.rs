@@ -1,0 +1,193 @@
+//! What the near-duplicate and paraphrase stage knows of a paragraph: its word sequence, its
+//! stemmed content words, its numbers and its names, each word as a seeded 32-bit hash.
+//!
+//! Per paragraph and pure, so it runs where the documents are; the cross-document step
+//! ([`super::near`]) sees only these hashes. 32 bits: a paragraph has a few dozen words, and a
+//! collision between two different words of two candidate paragraphs only nudges a score.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
+
+/// The features of one paragraph. Vectors of hashes; `stems`, `numbers` and `names` sorted and
+/// without repeats, `words` in text order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Features {
+    /// Every word, lowercased, in order (for truncation and word-shingle checks).
+    pub words: Vec<u32>,
+    /// Stems of the content words (stop words left out).
+    pub stems: Vec<u32>,
+    /// Numbers, with thousands separators removed ("1,200" = "1200").
+    pub numbers: Vec<u32>,
+    /// Capitalised words that do not start a sentence: names of people, places, bodies.
+    pub names: Vec<u32>,
+    /// Capitalised words that start a sentence (a name or just a first word: the folder decides,
+    /// see `near::find`).
+    pub initials: Vec<u32>,
+    /// Every word's first five letters: names and initials are compared on these, so that
+    /// "Belarus" finds "Belarusian" and "Lithuania" "Lithuanian" (but "Belarus" not "Lithuania").
+    pub prefixes: Vec<u32>,
+}
+
+/// The key names are compared on: the first five characters, lowercased.
+pub fn name_key(lower: &str) -> u32 {
+    let end = lower.char_indices().nth(5).map_or(lower.len(), |(i, _)| i);
+    hash32(&lower[..end])
+}
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// English function words: they carry no fact, and spinners swap them freely.
+const STOP: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with",
+    "from", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "it",
+    "its", "this", "that", "these", "those", "he", "she", "they", "we", "i", "you", "his", "her",
+    "their", "our", "them", "him", "who", "which", "what", "when", "where", "after", "before",
+    "also", "not", "no", "will", "would", "can", "could", "said", "says", "say", "about", "into",
+    "than", "then", "there", "over", "more", "most", "some", "such", "up", "out", "so", "if",
+    "while", "during", "all", "any", "other", "one", "do", "did", "does", "may", "might", "just",
+    "us",
+];
+
+/// Seeded FNV-1a, 32 bits: stable across runs, machines and versions (a fingerprint users may
+/// store, and Spark executors must agree on).
+pub fn hash32(s: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5 ^ 0x5107_5157;
+    for b in s.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// Features of one paragraph's text.
+pub fn features(text: &str) -> Features {
+    let mut f = Features::default();
+    let mut sentence_start = true;
+    for chunk in text.split_whitespace() {
+        // "said." ends a sentence, "U.S." and "Mr." (one letter or two before the dot) do not.
+        let closing = chunk.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
+        let ends = closing.ends_with(['.', '!', '?'])
+            && closing.trim_end_matches(['.', '!', '?']).chars().count() > 2
+            && !closing.trim_end_matches('.').contains('.');
+        for raw in chunk.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == ',')) {
+            let word = raw.trim_matches(['.', ',']);
+            if word.is_empty() {
+                continue;
+            }
+            let first = word.chars().next().unwrap_or(' ');
+            if first.is_ascii_digit() {
+                let n: String = word.chars().filter(|c| *c != ',').collect();
+                f.numbers.push(hash32(&n));
+                f.words.push(hash32(&n));
+                sentence_start = false;
+                continue;
+            }
+            // "U.S." is one word; "home,where" (a spinner's missing space) two.
+            for w in word.split(',').filter(|w| !w.is_empty()) {
+                let lower = w.to_lowercase();
+                // Spinners spell numbers out ("14" -> "Fourteen"): a number is a number.
+                if let Some(n) = number_word(&lower) {
+                    f.numbers.push(hash32(n));
+                    f.words.push(hash32(n));
+                    sentence_start = false;
+                    continue;
+                }
+                f.words.push(hash32(&lower));
+                f.prefixes.push(name_key(&lower));
+                let stop = STOP.contains(&lower.as_str());
+                if w.chars().next().is_some_and(char::is_uppercase) && !stop {
+                    if sentence_start {
+                        f.initials.push(name_key(&lower));
+                    } else {
+                        f.names.push(name_key(&lower));
+                    }
+                }
+                if !stop && lower.chars().count() > 1 {
+                    f.stems.push(hash32(&STEMMER.stem(&lower)));
+                }
+                sentence_start = false;
+            }
+        }
+        if ends {
+            sentence_start = true;
+        }
+    }
+    for v in [
+        &mut f.stems,
+        &mut f.numbers,
+        &mut f.names,
+        &mut f.initials,
+        &mut f.prefixes,
+    ] {
+        v.sort_unstable();
+        v.dedup();
+    }
+    f
+}
+
+/// The digits of a number written as a word, up to twenty and the tens.
+fn number_word(w: &str) -> Option<&'static str> {
+    const WORDS: &[(&str, &str)] = &[
+        ("two", "2"),
+        ("three", "3"),
+        ("four", "4"),
+        ("five", "5"),
+        ("six", "6"),
+        ("seven", "7"),
+        ("eight", "8"),
+        ("nine", "9"),
+        ("ten", "10"),
+        ("eleven", "11"),
+        ("twelve", "12"),
+        ("thirteen", "13"),
+        ("fourteen", "14"),
+        ("fifteen", "15"),
+        ("sixteen", "16"),
+        ("seventeen", "17"),
+        ("eighteen", "18"),
+        ("nineteen", "19"),
+        ("twenty", "20"),
+        ("thirty", "30"),
+        ("forty", "40"),
+        ("fifty", "50"),
+        ("sixty", "60"),
+        ("seventy", "70"),
+        ("eighty", "80"),
+        ("ninety", "90"),
+    ];
+    WORDS.iter().find(|(word, _)| *word == w).map(|(_, n)| *n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_names_and_stems() {
+        let f = features(
+            "Belarus freed 52 political prisoners on Thursday, officials in Vilnius said.",
+        );
+        assert!(f.numbers.contains(&hash32("52")));
+        assert!(f.names.contains(&name_key("vilnius")));
+        assert!(f.names.contains(&name_key("thursday")));
+        // The first word starts a sentence: not counted as a name.
+        assert!(!f.names.contains(&name_key("belarus")));
+        assert!(f.initials.contains(&name_key("belarus")));
+        assert!(f.stems.contains(&hash32(&STEMMER.stem("prisoners"))));
+        assert!(!f.stems.contains(&hash32("the")));
+        let g = features("The company paid 1,200 pounds.");
+        assert!(g.numbers.contains(&hash32("1200")));
+        assert_eq!(
+            features("Fourteen foreigners").numbers,
+            features("14 foreigners").numbers
+        );
+    }
+
+    #[test]
+    fn stems_match_inflections() {
+        let a = features("The prisoners were released");
+        let b = features("a prisoner is releasing");
+        assert_eq!(a.stems, b.stems);
+    }
+}

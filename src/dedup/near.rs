@@ -1,0 +1,539 @@
+//! Near-duplicate and paraphrase links across documents: candidates from a weighted simhash
+//! index and from shared rare words, every candidate verified, then each group of copies linked
+//! to one kept paragraph, the original wording.
+//!
+//! Why not the `simhash` crate the project first named: it hashes whitespace-split words,
+//! unweighted, with SipHash, and offers no index. A paraphrase keeps a paragraph's rare words
+//! (names, numbers, unusual stems) and swaps its common ones, so common words must weigh less
+//! (IDF over the folder), and a folder of a million paragraphs needs an index, not all pairs.
+//! Both are here: [`simhash`] weights stems, names and numbers by IDF; the Hamming index
+//! ([`hamming_candidates`]) keys 28 tables on pairs of 8-bit blocks, so any two hashes within
+//! 6 bits share a key in at least one table (pigeonhole over 8 blocks).
+//!
+//! Candidates are only candidates: [`verify`] decides, on the features (numbers and names must
+//! agree, stems must overlap), and says how: `truncated`, `near` (duplicate) or `paraphrase`.
+
+use super::features::Features;
+use super::fingerprint::DocPrint;
+use super::index::Link;
+use crate::model::LineRef;
+use ahash::{AHashMap, AHashSet};
+
+/// Thresholds (`[dedup]` in rules.toml).
+#[derive(Clone, Copy, Debug)]
+pub struct Settings {
+    pub min_chars: usize,
+    /// Simhash candidates within this many bits are verified (at most 6: the index's reach).
+    pub max_hamming: u32,
+    /// Shared content stems over the smaller set, for a paraphrase.
+    pub min_containment: f64,
+    /// Shared content stems over the union, for a paraphrase.
+    pub min_jaccard: f64,
+    /// Word 3-shingles shared over the union, for a near-duplicate.
+    pub min_shingle_jaccard: f64,
+    /// Rare words: a word in more paragraphs than this is not an anchor.
+    pub max_anchor_df: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            min_chars: 25,
+            max_hamming: 6,
+            min_containment: 0.5,
+            min_jaccard: 0.3,
+            min_shingle_jaccard: 0.5,
+            max_anchor_df: 64,
+        }
+    }
+}
+
+pub const EXACT: &str = super::index::EXACT;
+/// At most a quarter of the shorter paragraph's names may be missing from the longer one.
+const MAX_MISSING_NAMES_DIVISOR: usize = 4;
+pub const TRUNCATED: &str = "truncated";
+pub const NEAR: &str = "near";
+pub const PARAPHRASE: &str = "paraphrase";
+
+/// How two paragraphs relate, with a score in 0..=1.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Verdict {
+    pub method: &'static str,
+    pub score: f64,
+}
+
+/// One paragraph taking part.
+struct Para<'a> {
+    doc: usize,
+    line: usize,
+    hash: u64,
+    chars: usize,
+    spun: bool,
+    f: &'a Features,
+}
+
+/// Link every paragraph that repeats, edits, truncates or restates another to the kept copy of
+/// its group. `docs` sorted by id; links come out sorted by (doc, line).
+pub fn find(docs: &[DocPrint], s: Settings) -> Vec<Link> {
+    let paras: Vec<Para> = docs
+        .iter()
+        .enumerate()
+        .flat_map(|(d, doc)| {
+            let title = doc.title.as_ref().map(|t| t.line);
+            doc.paragraphs
+                .iter()
+                .filter(move |p| p.chars >= s.min_chars && Some(p.line) != title)
+                .map(move |p| Para {
+                    doc: d,
+                    line: p.line,
+                    hash: p.hash,
+                    chars: p.chars,
+                    spun: doc.spun_from.is_some_and(|m| p.line > m),
+                    f: &p.features,
+                })
+        })
+        .collect();
+    let n = paras.len();
+    let mut uf = UnionFind::new(n);
+
+    // Exact copies: equal normalized text.
+    let mut by_hash: AHashMap<u64, usize> = AHashMap::new();
+    for (i, p) in paras.iter().enumerate() {
+        match by_hash.get(&p.hash) {
+            Some(&j) => uf.union(i, j),
+            None => {
+                by_hash.insert(p.hash, i);
+            }
+        }
+    }
+
+    let names: AHashSet<u32> = paras
+        .iter()
+        .flat_map(|p| p.f.names.iter().copied())
+        .collect();
+
+    // Candidates, each pair once (smaller index first), verified in sorted order.
+    let df = document_frequency(&paras);
+    let hashes: Vec<u64> = paras.iter().map(|p| simhash(p.f, &df, n)).collect();
+    let mut pairs: AHashSet<(u32, u32)> = hamming_candidates(&hashes, s.max_hamming);
+    pairs.extend(anchor_candidates(&paras, &df, s.max_anchor_df));
+    let mut pairs: Vec<(u32, u32)> = pairs.into_iter().collect();
+    pairs.sort_unstable();
+    let mut method: AHashMap<(u32, u32), Verdict> = AHashMap::new();
+    for (a, b) in pairs {
+        let (pa, pb) = (&paras[a as usize], &paras[b as usize]);
+        if pa.hash == pb.hash {
+            continue;
+        }
+        if let Some(v) = verify(pa.f, pb.f, &names, s) {
+            uf.union(a as usize, b as usize);
+            method.insert((a, b), v);
+        }
+    }
+
+    // Groups, and the kept copy of each: the original wording.
+    // Per paragraph: (copies in close wording, all verified neighbours).
+    let mut degree = vec![(0usize, 0usize); n];
+    for (&(a, b), v) in &method {
+        let close = usize::from(v.method != PARAPHRASE);
+        for x in [a as usize, b as usize] {
+            degree[x].0 += close;
+            degree[x].1 += 1;
+        }
+    }
+    let mut groups: AHashMap<usize, Vec<usize>> = AHashMap::new();
+    for i in 0..n {
+        groups.entry(uf.find(i)).or_default().push(i);
+    }
+    let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|m| m.len() > 1).collect();
+    groups.sort_unstable();
+    let mut links = Vec::new();
+    for mut members in groups {
+        // Copies join through each other (a cut copy agrees with the original and with a copy
+        // whose later number changed), so a group is linked to its kept paragraph only where
+        // the two verify directly; the rest form groups of their own, round by round.
+        while members.len() > 1 {
+            let kept = choose_kept(&members, &paras, &degree, docs);
+            let mut rest = Vec::new();
+            for &m in members.iter().filter(|&&m| m != kept) {
+                let how = if paras[m].hash == paras[kept].hash {
+                    Some(Verdict {
+                        method: EXACT,
+                        score: 1.0,
+                    })
+                } else {
+                    let pair = (m.min(kept) as u32, m.max(kept) as u32);
+                    method
+                        .get(&pair)
+                        .copied()
+                        .or_else(|| verify(paras[m].f, paras[kept].f, &names, s))
+                };
+                match how {
+                    Some(how) => links.push(Link {
+                        from: line_ref(docs, &paras[m]),
+                        kept: line_ref(docs, &paras[kept]),
+                        method: how.method.into(),
+                        // An exact copy needs no score.
+                        score_milli: (how.method != EXACT)
+                            .then(|| (how.score * 1000.0).round() as u16),
+                    }),
+                    None => rest.push(m),
+                }
+            }
+            members = rest;
+        }
+    }
+    links.sort();
+    links
+}
+
+/// The original wording of a group: outside a spinner's block, not a cut copy (a cut prefix
+/// agrees with everything, a changed later number included), then the wording most copies
+/// share closely (exact, edited or cut copies: outlets republish the original, a spinner's
+/// copy stands alone), then the copy most others verify against, the longest, and the first
+/// by (doc, line).
+fn choose_kept(
+    members: &[usize],
+    paras: &[Para],
+    degree: &[(usize, usize)],
+    docs: &[DocPrint],
+) -> usize {
+    let copies = |i: usize| {
+        members
+            .iter()
+            .filter(|&&j| paras[j].hash == paras[i].hash)
+            .count()
+    };
+    let truncated = |i: usize| {
+        members.iter().any(|&j| {
+            paras[j].chars > paras[i].chars && is_prefix(&paras[i].f.words, &paras[j].f.words)
+        })
+    };
+    let key = |i: usize| {
+        (
+            paras[i].spun,
+            truncated(i),
+            std::cmp::Reverse(degree[i].0 + copies(i)),
+            std::cmp::Reverse(degree[i].1),
+            std::cmp::Reverse(paras[i].chars),
+            &docs[paras[i].doc].doc,
+            paras[i].line,
+        )
+    };
+    *members
+        .iter()
+        .min_by(|&&a, &&b| key(a).cmp(&key(b)))
+        .expect("groups are not empty")
+}
+
+fn line_ref(docs: &[DocPrint], p: &Para) -> LineRef {
+    LineRef {
+        doc: docs[p.doc].doc.clone(),
+        line: p.line,
+    }
+}
+
+/// Whether two paragraphs say the same thing, and how. `None`: they must not be linked.
+///
+/// `names`: words the folder writes capitalised in mid-sentence; a sentence's first word is a
+/// name when it is one of them ("Lithuania freed ..." is not "Belarus freed ...", but "Officials
+/// said" may become "Authorities said").
+pub fn verify(a: &Features, b: &Features, names: &AHashSet<u32>, s: Settings) -> Option<Verdict> {
+    let (short, long) = if a.words.len() <= b.words.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    if short.words.len() < 4 {
+        return None;
+    }
+    // Facts must agree: every number and name of the shorter paragraph is in the longer one
+    // ("52" never links to "25", "Belarus" never to "Lithuania").
+    let long_words: AHashSet<u32> = long.words.iter().copied().collect();
+    let short_words: AHashSet<u32> = short.words.iter().copied().collect();
+    // Numbers, strictly: every number of the shorter paragraph is in the longer one, and for
+    // two paragraphs of about one length, both ways.
+    let similar_length = short.words.len() * 10 >= long.words.len() * 8;
+    if !short.numbers.iter().all(|n| long_words.contains(n))
+        || (similar_length && !long.numbers.iter().all(|n| short_words.contains(n)))
+    {
+        return None;
+    }
+    // Names: a sentence's subject that the folder knows as a name must be there; of the other
+    // names a restatement may drop some (a spinner garbles capitals, a rewrite narrows the
+    // scope), but not swap one for another: two paragraphs of about one length that each
+    // name someone the other does not are about different people or places.
+    let long_keys: AHashSet<u32> = long.prefixes.iter().copied().collect();
+    let short_keys: AHashSet<u32> = short.prefixes.iter().copied().collect();
+    let missing =
+        |f: &Features, other: &AHashSet<u32>| f.names.iter().filter(|n| !other.contains(n)).count();
+    let subject_missing = |f: &Features, other: &AHashSet<u32>| {
+        f.initials
+            .iter()
+            .any(|n| names.contains(n) && !other.contains(n))
+    };
+    let (ms, ml) = (missing(short, &long_keys), missing(long, &short_keys));
+    if subject_missing(short, &long_keys)
+        || (similar_length && subject_missing(long, &short_keys))
+        || ms > short.names.len() / MAX_MISSING_NAMES_DIVISOR
+        || (similar_length && ms > 0 && ml > 0 && (short.names.len() < 5 || ms.max(ml) > 1))
+    {
+        return None;
+    }
+    if short.words.len() >= 8 && is_prefix(&short.words, &long.words) {
+        return Some(Verdict {
+            method: TRUNCATED,
+            score: short.words.len() as f64 / long.words.len() as f64,
+        });
+    }
+    let shingles = jaccard(&shingles3(&a.words), &shingles3(&b.words));
+    if shingles >= s.min_shingle_jaccard {
+        return Some(Verdict {
+            method: NEAR,
+            score: shingles,
+        });
+    }
+    let inter = sorted_intersection(&a.stems, &b.stems);
+    let smaller = a.stems.len().min(b.stems.len());
+    let union = a.stems.len() + b.stems.len() - inter;
+    if smaller < 4 || union == 0 {
+        return None;
+    }
+    let containment = inter as f64 / smaller as f64;
+    let jac = inter as f64 / union as f64;
+    (containment >= s.min_containment && jac >= s.min_jaccard).then_some(Verdict {
+        method: PARAPHRASE,
+        score: containment,
+    })
+}
+
+fn is_prefix(short: &[u32], long: &[u32]) -> bool {
+    short.len() < long.len() && long.starts_with(short)
+}
+
+fn shingles3(words: &[u32]) -> Vec<u64> {
+    let mut v: Vec<u64> = words
+        .windows(3)
+        .map(|w| (u64::from(w[0]) << 32 | u64::from(w[1])).rotate_left(17) ^ u64::from(w[2]))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    let inter = sorted_intersection(a, b);
+    inter as f64 / (a.len() + b.len() - inter) as f64
+}
+
+fn sorted_intersection<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Salts that keep a name, a number and a stem with the same spelling apart.
+const NAME_SALT: u32 = 0x9e37_79b9;
+const NUMBER_SALT: u32 = 0x85eb_ca6b;
+
+/// The weighted features of a paragraph: stems, names and numbers, each once.
+fn weighted(f: &Features) -> impl Iterator<Item = u32> + '_ {
+    f.stems
+        .iter()
+        .copied()
+        .chain(f.names.iter().map(|&x| x ^ NAME_SALT))
+        .chain(f.numbers.iter().map(|&x| x ^ NUMBER_SALT))
+}
+
+/// In how many paragraphs each feature occurs.
+fn document_frequency(paras: &[Para]) -> AHashMap<u32, u32> {
+    let mut df: AHashMap<u32, u32> = AHashMap::new();
+    for p in paras {
+        for x in weighted(p.f) {
+            *df.entry(x).or_default() += 1;
+        }
+    }
+    df
+}
+
+/// A 64-bit simhash of the paragraph's features, each weighted by its IDF over the folder.
+pub fn simhash(f: &Features, df: &AHashMap<u32, u32>, n: usize) -> u64 {
+    let mut acc = [0f64; 64];
+    for x in weighted(f) {
+        let w = ((n as f64 + 1.0) / (f64::from(*df.get(&x).unwrap_or(&1)) + 0.5)).ln();
+        let h = splitmix64(u64::from(x));
+        for (bit, a) in acc.iter_mut().enumerate() {
+            if h >> bit & 1 == 1 {
+                *a += w;
+            } else {
+                *a -= w;
+            }
+        }
+    }
+    acc.iter()
+        .enumerate()
+        .filter(|(_, &a)| a > 0.0)
+        .fold(0u64, |h, (bit, _)| h | 1 << bit)
+}
+
+/// A fixed 64-bit mix (seeded hashing: the same feature gives the same bits in every run).
+fn splitmix64(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Pairs of hashes within `max_hamming` bits. 28 tables, one per pair of 8-bit blocks: two hashes
+/// within 6 bits differ in at most 6 of the 8 blocks, so some pair of blocks is equal.
+fn hamming_candidates(hashes: &[u64], max_hamming: u32) -> AHashSet<(u32, u32)> {
+    let mut out = AHashSet::new();
+    let block = |h: u64, b: u32| (h >> (8 * b)) & 0xff;
+    for b1 in 0..8u32 {
+        for b2 in b1 + 1..8 {
+            let mut table: AHashMap<u64, Vec<u32>> = AHashMap::new();
+            for (i, &h) in hashes.iter().enumerate() {
+                table
+                    .entry(block(h, b1) << 8 | block(h, b2))
+                    .or_default()
+                    .push(i as u32);
+            }
+            for bucket in table.values() {
+                for (k, &i) in bucket.iter().enumerate() {
+                    for &j in &bucket[k + 1..] {
+                        if (hashes[i as usize] ^ hashes[j as usize]).count_ones() <= max_hamming {
+                            out.insert((i, j));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The second route, for paraphrases that share too few words for simhash: paragraphs that
+/// share two of their rarest words (names, numbers, unusual stems, each in at most
+/// `max_df` paragraphs). Buckets are small because the words are rare.
+fn anchor_candidates(paras: &[Para], df: &AHashMap<u32, u32>, max_df: u32) -> Vec<(u32, u32)> {
+    const ANCHORS: usize = 10;
+    let mut buckets: AHashMap<u32, Vec<u32>> = AHashMap::new();
+    for (i, p) in paras.iter().enumerate() {
+        let mut rare: Vec<(u32, u32)> = weighted(p.f)
+            .map(|x| (df.get(&x).copied().unwrap_or(1), x))
+            .filter(|&(d, _)| d >= 2 && d <= max_df)
+            .collect();
+        rare.sort_unstable();
+        for &(_, x) in rare.iter().take(ANCHORS) {
+            buckets.entry(x).or_default().push(i as u32);
+        }
+    }
+    let mut shared: AHashMap<(u32, u32), u8> = AHashMap::new();
+    for bucket in buckets.values() {
+        for (k, &i) in bucket.iter().enumerate() {
+            for &j in &bucket[k + 1..] {
+                let e = shared.entry((i.min(j), i.max(j))).or_default();
+                *e = e.saturating_add(1);
+            }
+        }
+    }
+    shared
+        .into_iter()
+        .filter(|&(_, c)| c >= 2)
+        .map(|(pair, _)| pair)
+        .collect()
+}
+
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::features::features;
+    use super::*;
+
+    fn v(a: &str, b: &str) -> Option<&'static str> {
+        let names: AHashSet<u32> = ["belarus", "lithuania"]
+            .map(super::super::features::name_key)
+            .into_iter()
+            .collect();
+        verify(&features(a), &features(b), &names, Settings::default()).map(|v| v.method)
+    }
+
+    const ORIGINAL: &str = "Belarus freed 52 political prisoners on Thursday as the United States lifted sanctions on the national airline, officials said.";
+
+    #[test]
+    fn copies_edits_and_cuts_link() {
+        assert_eq!(
+            v(ORIGINAL, "Belarus freed 52 political prisoners on Thursday as the United States lifted sanctions on its national airline, officials said."),
+            Some(NEAR)
+        );
+        assert_eq!(
+            v(
+                ORIGINAL,
+                "Belarus freed 52 political prisoners on Thursday as the United States lifted"
+            ),
+            Some(TRUNCATED)
+        );
+        assert_eq!(
+            v(ORIGINAL, "On Thursday Belarus released 52 political detainees as the United States eased sanctions against the national carrier, officials said."),
+            Some(PARAPHRASE)
+        );
+    }
+
+    #[test]
+    fn different_facts_never_link() {
+        // A number changed.
+        assert_eq!(
+            v(ORIGINAL, "Belarus freed 25 political prisoners on Thursday as the United States lifted sanctions on the national airline, officials said."),
+            None
+        );
+        // Another country.
+        assert_eq!(
+            v(ORIGINAL, "Lithuania freed 52 political prisoners on Thursday as the United States lifted sanctions on the national airline, officials said."),
+            None
+        );
+        // Same topic, another fact.
+        assert_eq!(
+            v(ORIGINAL, "The prisoners were taken by bus to the Lithuanian border, where relatives waited for them."),
+            None
+        );
+    }
+}
