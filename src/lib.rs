@@ -3,7 +3,7 @@
 //! The stages, in pipeline order (each a module with one entry point):
 //! - [`input`]: find, read and decode files, extract HTML ([`input::read`]);
 //! - [`clean`]: mark junk lines and the headline ([`clean::apply`]);
-//! - [`dedup`]: fingerprint paragraphs and link duplicates ([`dedup::find`]);
+//! - [`dedup`]: fingerprint paragraphs and link duplicates and paraphrases ([`dedup::near::find`]);
 //! - [`stories`]: group documents and build canonical texts ([`stories::group`]);
 //! - [`output`]: write the contract's files atomically ([`output::write`]).
 //!

@@ -1,12 +1,11 @@
-//! Duplicate stage: fingerprint the kept lines of each document ([`fingerprint`]) and link each
-//! repeated paragraph to its first occurrence ([`index`]).
+//! Duplicate stage: fingerprint the kept lines of each document ([`fingerprint`], with the
+//! [`features`] of each paragraph) and link every copy, edit, cut copy and restatement to the
+//! paragraph kept for its group ([`near`]).
 //!
-//! Entry points: [`fingerprint`] (per document, pure) and [`find`] (across documents, over
-//! fingerprints only). Fingerprints and links are plain serializable values, so the cross-document
-//! step can run where the documents are not.
-//!
-//! This first version merges exact duplicates after normalization; near-duplicates and paraphrases
-//! come later through the same [`Link`] type.
+//! Entry points: [`fingerprint`] (per document, pure) and [`near::find`] (across documents, over
+//! fingerprints only). Fingerprints and links are plain serializable values, so the
+//! cross-document step can run where the documents are not. [`find`] (exact copies only, first
+//! occurrence kept) remains for callers that want only exact merges.
 
 pub mod features;
 pub mod fingerprint;

@@ -112,12 +112,23 @@ pub fn find(docs: &[DocPrint], s: Settings) -> Vec<Link> {
         .flat_map(|p| p.f.names.iter().copied())
         .collect();
 
-    // Candidates, each pair once (smaller index first), verified in sorted order.
-    let df = document_frequency(&paras);
-    let hashes: Vec<u64> = paras.iter().map(|p| simhash(p.f, &df, n)).collect();
+    // Candidates among distinct texts only (one representative per exact text: a line copied
+    // into thousands of documents would otherwise fill one bucket with thousands of
+    // identical hashes, quadratic), each pair once (smaller index first), in sorted order.
+    let mut reps: Vec<usize> = by_hash.values().copied().collect();
+    reps.sort_unstable();
+    let rep_paras: Vec<&Para> = reps.iter().map(|&i| &paras[i]).collect();
+    let df = document_frequency(&rep_paras);
+    let hashes: Vec<u64> = rep_paras
+        .iter()
+        .map(|p| simhash(p.f, &df, reps.len()))
+        .collect();
     let mut pairs: AHashSet<(u32, u32)> = hamming_candidates(&hashes, s.max_hamming);
-    pairs.extend(anchor_candidates(&paras, &df, s.max_anchor_df));
-    let mut pairs: Vec<(u32, u32)> = pairs.into_iter().collect();
+    pairs.extend(anchor_candidates(&rep_paras, &df, s.max_anchor_df));
+    let mut pairs: Vec<(u32, u32)> = pairs
+        .into_iter()
+        .map(|(a, b)| (reps[a as usize] as u32, reps[b as usize] as u32))
+        .collect();
     pairs.sort_unstable();
     let mut method: AHashMap<(u32, u32), Verdict> = AHashMap::new();
     for (a, b) in pairs {
@@ -198,17 +209,28 @@ fn choose_kept(
     degree: &[(usize, usize)],
     docs: &[DocPrint],
 ) -> usize {
-    let copies = |i: usize| {
-        members
-            .iter()
-            .filter(|&&j| paras[j].hash == paras[i].hash)
-            .count()
-    };
-    let truncated = |i: usize| {
-        members.iter().any(|&j| {
-            paras[j].chars > paras[i].chars && is_prefix(&paras[i].f.words, &paras[j].f.words)
+    // Per distinct text: how many copies, and whether it is a cut copy of another member.
+    // (Computed once per text: a group may hold a line copied into thousands of documents.)
+    let mut copies: AHashMap<u64, usize> = AHashMap::new();
+    let mut distinct: Vec<usize> = Vec::new();
+    for &m in members {
+        let c = copies.entry(paras[m].hash).or_default();
+        if *c == 0 {
+            distinct.push(m);
+        }
+        *c += 1;
+    }
+    let cut: AHashSet<u64> = distinct
+        .iter()
+        .filter(|&&i| {
+            distinct.iter().any(|&j| {
+                paras[j].chars > paras[i].chars && is_prefix(&paras[i].f.words, &paras[j].f.words)
+            })
         })
-    };
+        .map(|&i| paras[i].hash)
+        .collect();
+    let copies = |i: usize| copies[&paras[i].hash];
+    let truncated = |i: usize| cut.contains(&paras[i].hash);
     let key = |i: usize| {
         (
             paras[i].spun,
@@ -359,7 +381,7 @@ fn weighted(f: &Features) -> impl Iterator<Item = u32> + '_ {
 }
 
 /// In how many paragraphs each feature occurs.
-fn document_frequency(paras: &[Para]) -> AHashMap<u32, u32> {
+fn document_frequency(paras: &[&Para]) -> AHashMap<u32, u32> {
     let mut df: AHashMap<u32, u32> = AHashMap::new();
     for p in paras {
         for x in weighted(p.f) {
@@ -428,7 +450,7 @@ fn hamming_candidates(hashes: &[u64], max_hamming: u32) -> AHashSet<(u32, u32)> 
 /// The second route, for paraphrases that share too few words for simhash: paragraphs that
 /// share two of their rarest words (names, numbers, unusual stems, each in at most
 /// `max_df` paragraphs). Buckets are small because the words are rare.
-fn anchor_candidates(paras: &[Para], df: &AHashMap<u32, u32>, max_df: u32) -> Vec<(u32, u32)> {
+fn anchor_candidates(paras: &[&Para], df: &AHashMap<u32, u32>, max_df: u32) -> Vec<(u32, u32)> {
     const ANCHORS: usize = 10;
     let mut buckets: AHashMap<u32, Vec<u32>> = AHashMap::new();
     for (i, p) in paras.iter().enumerate() {
