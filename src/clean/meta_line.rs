@@ -24,9 +24,7 @@
 //! more than half; "Play on" would go); a one-line chronology entry "By 2030: Net zero".
 //! **Example:** `Smoke rises over the harbour on Sunday. Picture: Iain Tolley/Coastline Dispatch`.
 
-use super::shape::ThreadRegex;
 use super::shape::{ends_like_sentence, word_units};
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// Lines longer than this are prose, whatever they contain (captions may be long: they are
@@ -110,22 +108,18 @@ fn is_bare_count(t: &str) -> bool {
         && !rest.trim().is_empty()
 }
 
-thread_local! {
-    static AD_LABEL_TL: Regex = super::shape::regex(
-        r"(?i)^(?:sponsored|gesponsert|anzeige|werbung|advertisement|advert|promoted|paid post|paid content|partner content|patrocinado|publicidad|publicité|sponsorisé|annonce)\s*(?:[·:|–—-]|by\b)\s*\S",
-    );
-}
-/// An advertising label before its ad copy: `Sponsored · Fix your boiler ...`, `Anzeige: ...`.
-static AD_LABEL: ThreadRegex = ThreadRegex(&AD_LABEL_TL);
+crate::thread_regex!(
+    /// An advertising label before its ad copy: `Sponsored · Fix your boiler ...`, `Anzeige: ...`.
+    AD_LABEL = r"(?i)^(?:sponsored|gesponsert|anzeige|werbung|advertisement|advert|promoted|paid post|paid content|partner content|patrocinado|publicidad|publicité|sponsorisé|annonce)\s*(?:[·:|–—-]|by\b)\s*\S"
+);
 
 /// Media teasers (a label or a running time) may carry a headline-length text.
 const MAX_MEDIA_WORDS: usize = 25;
 /// A row of UI words is short.
 pub const MAX_UI_WORDS: usize = 6;
 
-thread_local! {
-    static CREDIT_END_TL: Regex = super::shape::regex(
-        r"(?x)
+crate::thread_regex!(
+    CREDIT_END = r"(?x)
         (?: \(\s* | [.!?]\s+ | ^ | \s[-–—|]\s )
         (?: [A-Z]{2,8}\s+ )?
         (?i: photo(?:graph)?s? | pictures? | pics? | images? | credits? | fotos? | bild | photos?\s+credit
@@ -136,24 +130,16 @@ thread_local! {
         [\p{Lu}@][^.!?]* \)? \.? $
         | (?: [.!?]\s+ | \s[-–—|]\s ) (?i: photos? | pictures? | images? | fotos? | bild ) \s+
           \p{Lu}[\p{L}.]*/[^.!?/]+ $
-        | (?: [.!?]\s+ | \s[-–—|]\s ) © \s* [\p{Lu}@][^.!?]* $",
-    );
-}
-static CREDIT_END: ThreadRegex = ThreadRegex(&CREDIT_END_TL);
+        | (?: [.!?]\s+ | \s[-–—|]\s ) © \s* [\p{Lu}@][^.!?]* $"
+);
 
-thread_local! {
-    static FIELD_TL: Regex = super::shape::regex(r"^(?:[\p{Lu}][\p{L}]*)(?:[ -][\p{L}]+){0,2}\s*:\s+(\S.*)$");
-}
-static FIELD: ThreadRegex = ThreadRegex(&FIELD_TL);
+crate::thread_regex!(FIELD = r"^(?:[\p{Lu}][\p{L}]*)(?:[ -][\p{L}]+){0,2}\s*:\s+(\S.*)$");
 
-thread_local! {
-    static BYLINE_TL: Regex = super::shape::regex(
-        // "Posted by" and the like take any name (a user handle too); a bare "By" needs a
+crate::thread_regex!(
+    BYLINE = // "Posted by" and the like take any name (a user handle too); a bare "By" needs a
         // capital after it ("By noon" is prose).
-        r"^(?:[•·|—–(-]\s*)?(?:(?i:(?:posted|written|words|reporting|reported|report|story|text|photos?|edited|compiled|interview|additional reporting|produced|published)\s+by)\s*:?\s+\S|(?i:by|von|por|par|di|door|av|af)\s*:?\s+[\p{Lu}@\p{Lo}])",
-    );
-}
-static BYLINE: ThreadRegex = ThreadRegex(&BYLINE_TL);
+        r"^(?:[•·|—–(-]\s*)?(?:(?i:(?:posted|written|words|reporting|reported|report|story|text|photos?|edited|compiled|interview|additional reporting|produced|published)\s+by)\s*:?\s+\S|(?i:by|von|por|par|di|door|av|af)\s*:?\s+[\p{Lu}@\p{Lo}])"
+);
 
 /// The credit words of [`CREDIT_END`] and [`CREDIT_INLINE`], as substrings.
 static CREDIT_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
@@ -177,73 +163,51 @@ static CREDIT_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         .expect("valid credit words")
 });
 
-thread_local! {
-    static CREDIT_INLINE_TL: Regex = super::shape::regex(
-        r"\s(?:Photo(?:graph)?|Picture|Image|Credit|Foto|Bild|Video)s?\s*:\s*[\p{Lu}@][^.!?:]*$",
-    );
-}
-/// A credit glued to its caption by an extractor, without punctuation: `... on Tuesday
-/// morning Photograph: Reader submitted`. The credit word is capitalised and has a colon.
-static CREDIT_INLINE: ThreadRegex = ThreadRegex(&CREDIT_INLINE_TL);
+crate::thread_regex!(
+    /// A credit glued to its caption by an extractor, without punctuation: `... on Tuesday
+    /// morning Photograph: Reader submitted`. The credit word is capitalised and has a colon.
+    CREDIT_INLINE =
+        r"\s(?:Photo(?:graph)?|Picture|Image|Credit|Foto|Bild|Video)s?\s*:\s*[\p{Lu}@][^.!?:]*$"
+);
 
-thread_local! {
-    static CREDIT_PAREN_TL: Regex = super::shape::regex(
-        r"(?x)
+crate::thread_regex!(
+    /// A caption's credit in brackets at the end: `(Ann Lee / Agency)`, `(File photo)`,
+    /// `(Representational image)`: a name, a slash and a source, or a media word with at most one
+    /// qualifier.
+    CREDIT_PAREN = r"(?x)
         \( \s* (?:
             [\p{Lu}][\p{L}.'’-]* (?: \s+ [\p{Lu}][\p{L}.'’-]* ){0,3} \s* / \s* [^()/]{2,}
           | (?i: (?: [\p{L}]+ \s+ )? (?: photo(?:graph)? | image | picture | pic | foto | video | file ) s? )
-        ) \s* \) \.? $",
-    );
-}
-/// A caption's credit in brackets at the end: `(Ann Lee / Agency)`, `(File photo)`,
-/// `(Representational image)`: a name, a slash and a source, or a media word with at most one
-/// qualifier.
-static CREDIT_PAREN: ThreadRegex = ThreadRegex(&CREDIT_PAREN_TL);
+        ) \s* \) \.? $"
+);
 
-thread_local! {
-    static MEDIA_TL: Regex = super::shape::regex(
-        r"^(?:[▶►▷⏵]\s*)?(?:VIDEO|WATCH|LISTEN|AUDIO|PHOTOS|GALLERY|PODCAST|IN PICTURES)(?:\s+[A-Z]+)?\s*[:|–—-]\s",
-    );
-}
-/// A media teaser: a label in capitals (`VIDEO ABOVE:`, `▶ WATCH:`, `LISTEN |`) or a running
-/// time at the end (`... (2:14)`).
-static MEDIA: ThreadRegex = ThreadRegex(&MEDIA_TL);
+crate::thread_regex!(
+    /// A media teaser: a label in capitals (`VIDEO ABOVE:`, `▶ WATCH:`, `LISTEN |`) or a running
+    /// time at the end (`... (2:14)`).
+    MEDIA = r"^(?:[▶►▷⏵]\s*)?(?:VIDEO|WATCH|LISTEN|AUDIO|PHOTOS|GALLERY|PODCAST|IN PICTURES)(?:\s+[A-Z]+)?\s*[:|–—-]\s"
+);
 
-thread_local! {
-    static DURATION_TL: Regex = super::shape::regex(r"\(\s*\d{1,2}:\d{2}(?::\d{2})?\s*\)$");
-}
-/// ... or a running time at the end. (Two regexes: one anchored at each end searches only
-/// there; one regex with both alternatives scanned every line through.)
-static DURATION: ThreadRegex = ThreadRegex(&DURATION_TL);
+crate::thread_regex!(
+    /// ... or a running time at the end. (Two regexes: one anchored at each end searches only
+    /// there; one regex with both alternatives scanned every line through.)
+    DURATION = r"\(\s*\d{1,2}:\d{2}(?::\d{2})?\s*\)$");
 
-thread_local! {
-    static TEASER_TL: Regex = super::shape::regex(
-        r"(?i)^[\s>»›•·▶►-]*(?:related(?: (?:article|story|stories|content|news|coverage|reading))?|also read|read also|also see|see also|read more|more|don'?t miss|do not miss|must read|recommended|suggested|trending|popular|up next|read next|next|previous|more on this(?: story)?|more from [\p{L} ]{1,30}|latest|top stories|editor'?s picks?|watch|listen)\s*(?::|\||–|—|»|›|>)\s*\S",
-    );
-}
-/// A teaser for another page behind a label: `RELATED: ...`, `Also Read: ...`, `Don't miss:
-/// ...`, `ALSO READ | ...`. The labels are the closed set sites use for inline links.
-static TEASER: ThreadRegex = ThreadRegex(&TEASER_TL);
+crate::thread_regex!(
+    /// A teaser for another page behind a label: `RELATED: ...`, `Also Read: ...`, `Don't miss:
+    /// ...`, `ALSO READ | ...`. The labels are the closed set sites use for inline links.
+    TEASER = r"(?i)^[\s>»›•·▶►-]*(?:related(?: (?:article|story|stories|content|news|coverage|reading))?|also read|read also|also see|see also|read more|more|don'?t miss|do not miss|must read|recommended|suggested|trending|popular|up next|read next|next|previous|more on this(?: story)?|more from [\p{L} ]{1,30}|latest|top stories|editor'?s picks?|watch|listen)\s*(?::|\||–|—|»|›|>)\s*\S"
+);
 
-thread_local! {
-    static READING_TIME_TL: Regex = super::shape::regex(
-        r"(?i)\b\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?|m)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+minutes?\b",
-    );
-}
-/// A reading or listening time: `Est. read: 3 minutes`, `4 min listen`, `Around 4 minutes to read`.
-static READING_TIME: ThreadRegex = ThreadRegex(&READING_TIME_TL);
+crate::thread_regex!(
+    /// A reading or listening time: `Est. read: 3 minutes`, `4 min listen`, `Around 4 minutes to read`.
+    READING_TIME = r"(?i)\b\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?|m)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+minutes?\b"
+);
 
-thread_local! {
-    static COUNT_PAREN_TL: Regex = super::shape::regex(r"\(\s*\d[\d,.]*\s*\)\s*$");
-}
-static COUNT_PAREN: ThreadRegex = ThreadRegex(&COUNT_PAREN_TL);
+crate::thread_regex!(COUNT_PAREN = r"\(\s*\d[\d,.]*\s*\)\s*$");
 
-thread_local! {
-    static RELATIVE_TL: Regex = super::shape::regex(
-        r"(?i)\b\d+\s*(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago\b",
-    );
-}
-static RELATIVE: ThreadRegex = ThreadRegex(&RELATIVE_TL);
+crate::thread_regex!(
+    RELATIVE = r"(?i)\b\d+\s*(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago\b"
+);
 
 /// Nouns that count a page's audience or interactions.
 const COUNT_NOUNS: &[&str] = &[

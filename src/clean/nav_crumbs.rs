@@ -8,16 +8,11 @@
 //! table row flattened by a scraper: "Goals | Assists | Minutes").
 //! **Example:** `Home · News · Sport · What’s On · Jobs`.
 
-use super::shape::ThreadRegex;
-use regex::Regex;
-
 pub const NAME: &str = "nav_crumbs";
 
-thread_local! {
-    static SEP_TL: Regex = super::shape::regex(r"\s+(?:[›»>|·•/→▸▹►⟩〉]|::)\s+");
-}
-/// Separators of menus and breadcrumbs, with whitespace on both sides.
-static SEP: ThreadRegex = ThreadRegex(&SEP_TL);
+crate::thread_regex!(
+    /// Separators of menus and breadcrumbs, with whitespace on both sides.
+    SEP = r"\s+(?:[›»>|·•/→▸▹►⟩〉]|::)\s+");
 
 /// Glyphs that are almost only used for breadcrumbs, so two segments are enough.
 const CRUMB_GLYPHS: [char; 3] = ['›', '»', '→'];

@@ -17,10 +17,6 @@
 //! whole test. "Smith covers the costs for the council" with a reach/for-the cue would go as a bio.
 //! **Example:** `This story was produced by NewsChannel 6 and is shared with Beacon readers.`
 
-use super::shape::regex;
-use super::shape::ThreadRegex;
-use regex::Regex;
-
 pub const NAME: &str = "provenance";
 pub const BIO: &str = "author_bio";
 pub const SPONSOR_NOTE: &str = "sponsor_note";
@@ -31,9 +27,9 @@ const MAX_MACHINE_WORDS: usize = 40;
 /// Longer lines are article prose.
 const MAX_WORDS: usize = 60;
 
-thread_local! {
-    static SELF_NOTE_TL: Regex = regex(
-        r"(?xi)
+crate::thread_regex!(
+    /// "this story ... produced/published/shared/..." within one clause.
+    SELF_NOTE = r"(?xi)
         ^ [\s(\[*]* (?: note \s* : \s* )?
         (?: (?: this | the \s+ above | the \s+ following )
             \s+ (?: story | article | post | report | piece | content | item | feature | press \s+ release | news \s+ item | text | video | page | summary | version )
@@ -43,45 +39,28 @@ thread_local! {
              | distributed | auto-\w+ | automatically | generated | sourced | provided | supplied
              | imported | updated | corrected | translated | contributed | reproduced | reprinted
              | aggregated | originally | first \s+ (?: published | appeared ) )
-        \b",
-    );
-}
-/// "this story ... produced/published/shared/..." within one clause.
-static SELF_NOTE: ThreadRegex = ThreadRegex(&SELF_NOTE_TL);
+        \b"
+);
 
-thread_local! {
-    static TOOL_NOTE_TL: Regex = regex(
-        r"(?x)
+crate::thread_regex!(
+    /// Fixed provenance shapes of publishing tools and wires.
+    TOOL_NOTE = r"(?x)
           ^ (?i: the \s+ post ) \s .+ \s (?i: appeared \s+ first \s+ on ) \s .+ $
         | ^ [(\[]? (?i: with \s+ inputs? \s+ from | inputs? \s+ from | with \s+ agency \s+ inputs? ) \b .* $
         | ^ (?i: editor[’']?s? \s* note | editors[’'] \s* note ) \b
-        | ^ SOURCE \s+ \p{Lu} [^.!?]{1,80} $",
-    );
-}
-/// Fixed provenance shapes of publishing tools and wires.
-static TOOL_NOTE: ThreadRegex = ThreadRegex(&TOOL_NOTE_TL);
+        | ^ SOURCE \s+ \p{Lu} [^.!?]{1,80} $"
+);
 
-thread_local! {
-    static MACHINE_TL: Regex = regex(
-        r"(?i)\b(?:automatically|automatic|automated|auto-\w+|automatisch\w*|automáticamente|automatiquement|automaticamente|software|unedited|as\s+supplied|as\s+received|without\s+editing|unverändert|ungeprüft)\b",
-    );
-}
-/// A note that software made or moved the text: an automation word and a word for the text
-/// (`newsquilt pulls stories automatically from partner wires and publishes them unedited`,
-/// `Diese Kurzfassung wurde automatisch ... erzeugt`, `This text was reworded by software`).
-static MACHINE: ThreadRegex = ThreadRegex(&MACHINE_TL);
-thread_local! {
-    static TEXT_WORD_TL: Regex = regex(
-        r"(?i)\b(?:stor(?:y|ies)|articles?|texts?|headlines?|posts?|content|reports?|feeds?|wires?|artikel\w*|text\w*|kurzfassung|meldung\w*|beitr[aä]g\w*|nachricht\w*|noticias?|art[ií]culos?|textos?|dépêches?|contenus?)\b",
-    );
-}
-static TEXT_WORD: ThreadRegex = ThreadRegex(&TEXT_WORD_TL);
+crate::thread_regex!(
+    /// A note that software made or moved the text: an automation word and a word for the text
+    /// (`newsquilt pulls stories automatically from partner wires and publishes them unedited`,
+    /// `Diese Kurzfassung wurde automatisch ... erzeugt`, `This text was reworded by software`).
+    MACHINE = r"(?i)\b(?:automatically|automatic|automated|auto-\w+|automatisch\w*|automáticamente|automatiquement|automaticamente|software|unedited|as\s+supplied|as\s+received|without\s+editing|unverändert|ungeprüft)\b"
+);
+crate::thread_regex!(
+    TEXT_WORD = r"(?i)\b(?:stor(?:y|ies)|articles?|texts?|headlines?|posts?|content|reports?|feeds?|wires?|artikel\w*|text\w*|kurzfassung|meldung\w*|beitr[aä]g\w*|nachricht\w*|noticias?|art[ií]culos?|textos?|dépêches?|contenus?)\b"
+);
 
-thread_local! {
-    static SPONSOR_TL: Regex = regex(
-        r"(?i)^(?:this|today[’']?s|the|our)\s+(?:letter|newsletter|episode|post|story|article|issue|edition|podcast|briefing|video|series|section|page)\s+(?:is|was|comes)\s+(?:sponsored|brought\s+to\s+you|presented|supported|made\s+possible)\s+by\b",
-    );
-}
 /// Substrings one of [`MACHINE`]'s words needs: a cheap gate before it (its Unicode word
 /// boundaries make it slow on non-ASCII text).
 static MACHINE_STEMS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
@@ -102,28 +81,23 @@ static MACHINE_STEMS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
             .expect("valid stems")
     });
 
-/// The text announcing its sponsor: `Today’s letter is sponsored by X: 10% off ...`.
-static SPONSOR: ThreadRegex = ThreadRegex(&SPONSOR_TL);
+crate::thread_regex!(
+    /// The text announcing its sponsor: `Today’s letter is sponsored by X: 10% off ...`.
+    SPONSOR = r"(?i)^(?:this|today[’']?s|the|our)\s+(?:letter|newsletter|episode|post|story|article|issue|edition|podcast|briefing|video|series|section|page)\s+(?:is|was|comes)\s+(?:sponsored|brought\s+to\s+you|presented|supported|made\s+possible)\s+by\b");
 
-thread_local! {
-    static BIO_START_TL: Regex = regex(
-        r"^(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}(?:covers|writes\s+about|reports\s+on|is\s+(?:an?|the|our)\s+(?:[\p{L}-]+\s+){0,4}(?:reporter|correspondent|editor|writer|journalist|columnist|producer|photographer))\b",
-    );
-}
-/// A reporter's bio: a name, then a beat.
-static BIO_START: ThreadRegex = ThreadRegex(&BIO_START_TL);
+crate::thread_regex!(
+    /// A reporter's bio: a name, then a beat.
+    BIO_START = r"^(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}(?:covers|writes\s+about|reports\s+on|is\s+(?:an?|the|our)\s+(?:[\p{L}-]+\s+){0,4}(?:reporter|correspondent|editor|writer|journalist|columnist|producer|photographer))\b"
+);
 
-thread_local! {
-    static BIO_CUE_TL: Regex = regex(
-        r"(?i)\b(?:reach|contact|email|e-mail|follow)\s+(?:him|her|them|me)\b|[\w.+-]+@[\w-]+\.[\w.]+|\bjoined\s+(?:the\s+)?\p{Lu}|\bfor\s+the\s+\p{Lu}",
-    );
-}
-static BIO_CUE: ThreadRegex = ThreadRegex(&BIO_CUE_TL);
+crate::thread_regex!(
+    BIO_CUE = r"(?i)\b(?:reach|contact|email|e-mail|follow)\s+(?:him|her|them|me)\b|[\w.+-]+@[\w-]+\.[\w.]+|\bjoined\s+(?:the\s+)?\p{Lu}|\bfor\s+the\s+\p{Lu}"
+);
 
-thread_local! {
-    static BIO_HEADER_TL: Regex = regex(r"(?i)^about\s+(?:the\s+)?(?:author|reporter|writer|contributor|journalist)s?\s*:?$");
-}
-static BIO_HEADER: ThreadRegex = ThreadRegex(&BIO_HEADER_TL);
+crate::thread_regex!(
+    BIO_HEADER =
+        r"(?i)^about\s+(?:the\s+)?(?:author|reporter|writer|contributor|journalist)s?\s*:?$"
+);
 
 /// The decision name for a provenance note or a bio, if the line is one.
 pub fn check(line: &str) -> Option<&'static str> {

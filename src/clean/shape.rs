@@ -39,6 +39,20 @@ impl ThreadRegex {
     }
 }
 
+/// `thread_regex!(NAME = r"pattern");`: a [`ThreadRegex`] static, with its doc comment.
+#[macro_export]
+macro_rules! thread_regex {
+    ($(#[$attr:meta])* $name:ident = $pattern:expr) => {
+        $(#[$attr])*
+        static $name: $crate::clean::shape::ThreadRegex = {
+            ::std::thread_local! {
+                static REGEX: ::regex::Regex = $crate::clean::shape::regex($pattern);
+            }
+            $crate::clean::shape::ThreadRegex(&REGEX)
+        };
+    };
+}
+
 /// A built-in detector pattern with [`DFA_CACHE_LIMIT`]. Panics on a bad pattern: the
 /// patterns are constants, covered by the detectors' tests.
 pub fn regex(pattern: &str) -> regex::Regex {
