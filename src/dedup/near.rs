@@ -130,16 +130,22 @@ pub fn find(docs: &[DocPrint], s: Settings) -> Vec<Link> {
         .map(|(a, b)| (reps[a as usize] as u32, reps[b as usize] as u32))
         .collect();
     pairs.sort_unstable();
+    // Verification is independent per pair: in parallel, collected in pair order.
+    use rayon::prelude::*;
+    let verified: Vec<((u32, u32), Verdict)> = pairs
+        .par_iter()
+        .filter_map(|&(a, b)| {
+            let (pa, pb) = (&paras[a as usize], &paras[b as usize]);
+            if pa.hash == pb.hash {
+                return None;
+            }
+            verify(pa.f, pb.f, &names, s).map(|v| ((a, b), v))
+        })
+        .collect();
     let mut method: AHashMap<(u32, u32), Verdict> = AHashMap::new();
-    for (a, b) in pairs {
-        let (pa, pb) = (&paras[a as usize], &paras[b as usize]);
-        if pa.hash == pb.hash {
-            continue;
-        }
-        if let Some(v) = verify(pa.f, pb.f, &names, s) {
-            uf.union(a as usize, b as usize);
-            method.insert((a, b), v);
-        }
+    for ((a, b), v) in verified {
+        uf.union(a as usize, b as usize);
+        method.insert((a, b), v);
     }
 
     // Groups, and the kept copy of each: the original wording.
@@ -269,6 +275,13 @@ pub fn verify(a: &Features, b: &Features, names: &AHashSet<u32>, s: Settings) ->
     if short.words.len() < 4 {
         return None;
     }
+    // Cheapest test first: every link needs most of the smaller paragraph's content stems (a
+    // cut or edited copy has nearly all of them), and most candidates fail here.
+    let inter = sorted_intersection(&a.stems, &b.stems);
+    let smaller = a.stems.len().min(b.stems.len());
+    if smaller > 0 && (inter as f64) < s.min_containment * smaller as f64 {
+        return None;
+    }
     // Facts must agree: every number and name of the shorter paragraph is in the longer one
     // ("52" never links to "25", "Belarus" never to "Lithuania").
     let long_words: AHashSet<u32> = long.words.iter().copied().collect();
@@ -315,8 +328,6 @@ pub fn verify(a: &Features, b: &Features, names: &AHashSet<u32>, s: Settings) ->
             score: shingles,
         });
     }
-    let inter = sorted_intersection(&a.stems, &b.stems);
-    let smaller = a.stems.len().min(b.stems.len());
     let union = a.stems.len() + b.stems.len() - inter;
     if smaller < 4 || union == 0 {
         return None;
