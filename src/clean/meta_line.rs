@@ -56,6 +56,8 @@ const CONTINUE_VERBS: &[&str] = &[
     "suite",
 ];
 const CONTINUE_OBJECTS: &[&str] = &[
+    "overleaf",
+    "anuncio",
     "story",
     "article",
     "reading",
@@ -83,8 +85,14 @@ const ARROWS: &[char] = &['→', '⟶', '›', '»', '▶', '➜', '➔', '⇒',
 /// them: a quotation is framed by its marks.
 const FRAMES: &[char] = &[
     '—', '–', '-', '~', '»', '«', '▼', '▲', '►', '◄', '*', '•', '·', '|', '=', '_', '+', '#', '→',
-    '←', '›', '‹', '★', '☆', '◆', '■', '□', '❖',
+    '←', '›', '‹', '★', '☆', '◆', '■', '□', '❖', '⏬', '⏩', '⬇', '↓', '▶', '◀',
 ];
+
+/// A line that is a web address and nothing else (a print view's source URL, a bare link).
+fn is_url_line(t: &str) -> bool {
+    !t.contains(char::is_whitespace)
+        && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+}
 
 /// A short line framed by decorations on both ends.
 fn is_framed(t: &str) -> bool {
@@ -200,7 +208,7 @@ crate::thread_regex!(
 
 crate::thread_regex!(
     /// A reading or listening time: `Est. read: 3 minutes`, `4 min listen`, `Around 4 minutes to read`.
-    READING_TIME = r"(?i)\b\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?|m)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+minutes?\b"
+    READING_TIME = r"(?i)\b\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?|minutos?|minuten|m)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+minutes?\b"
 );
 
 crate::thread_regex!(COUNT_PAREN = r"\(\s*\d[\d,.]*\s*\)\s*$");
@@ -228,6 +236,15 @@ const COUNT_NOUNS: &[&str] = &[
     "reactions",
     "readers",
     "votes",
+    "lecturas",
+    "visitas",
+    "opiniones",
+    "comentarios",
+    "lectures",
+    "vues",
+    "commentaires",
+    "aufrufe",
+    "kommentare",
     "conversation",
     "discussion",
 ];
@@ -342,7 +359,8 @@ pub fn check(line: &str) -> Option<&'static str> {
     if units > MAX_META_WORDS {
         return None;
     }
-    let sentence = ends_like_sentence(t);
+    // An ellipsis ends a cut label ("Click to expand...", "Loading…"), not a sentence.
+    let sentence = ends_like_sentence(t) && !t.ends_with("...") && !t.ends_with('…');
     if TEASER.is_match(t) && !(sentence && units > 10) {
         return Some("teaser");
     }
@@ -364,6 +382,9 @@ pub fn check(line: &str) -> Option<&'static str> {
     }
     if !sentence && RELATIVE.is_match(t) {
         return Some("relative_time");
+    }
+    if is_url_line(t) {
+        return Some("url_line");
     }
     if !sentence && units <= MAX_MARKER_WORDS {
         if is_framed(t) {
@@ -394,6 +415,12 @@ pub fn check(line: &str) -> Option<&'static str> {
             "lesezeit",
             "lectura",
             "lecture",
+            "lee",
+            "leer",
+            "lesen",
+            "lire",
+            "oír",
+            "escuchar",
         ])
     {
         return Some("reading_time");
@@ -540,6 +567,11 @@ mod tests {
             ("Scroll to continue with content", "continue_marker"),
             ("Est. read: 3 minutes", "reading_time"),
             ("» dispatch resumes «", "marker_line"),
+            ("⏬ rest of the post below ⏬", "marker_line"),
+            ("Click to expand...", "ui_words"),
+            ("https://varrowpost.example/2025/07/sallowford-lido-reopens", "url_line"),
+            ("Se lee en 3 minutos", "reading_time"),
+            ("2.318 lecturas", "counter"),
             ("~ more after this ~", "marker_line"),
             ("Full story on Marlhaven Newswire ›", "link_label"),
             ("Read Hanna’s full letter at The Valley Letter →", "link_label"),

@@ -11,7 +11,7 @@
 pub const NAME: &str = "timestamp";
 
 /// At most this many tokens: a stamp is short.
-const MAX_TOKENS: usize = 14;
+const MAX_TOKENS: usize = 20;
 
 const WORDS: &[&str] = &[
     "jan",
@@ -95,6 +95,9 @@ const WORDS: &[&str] = &[
     "de",
     "del",
     "el",
+    "a",
+    "las",
+    "publicado",
     "min",
     "mins",
     "minute",
@@ -151,8 +154,14 @@ pub fn is_timestamp(line: &str) -> bool {
 /// time vocabulary. One time in a phrase ("9.30am Registration opens") is not enough.
 fn mostly_date_and_time<'a>(tokens: impl Iterator<Item = &'a str>) -> bool {
     let (mut n, mut stamps, mut unknown) = (0usize, 0usize, 0usize);
+    // A month name and a year count as one more date ("15 oct. 2025").
+    let (mut month, mut year) = (false, false);
     for t in tokens {
         n += 1;
+        month |= MONTHS.iter().any(|m| m.eq_ignore_ascii_case(t));
+        year |= t.len() == 4
+            && (t.starts_with("19") || t.starts_with("20"))
+            && t.chars().all(|c| c.is_ascii_digit());
         if is_clock_or_date(t) {
             stamps += 1;
         } else if !(t.chars().all(|c| c.is_ascii_digit())
@@ -161,8 +170,14 @@ fn mostly_date_and_time<'a>(tokens: impl Iterator<Item = &'a str>) -> bool {
             unknown += 1;
         }
     }
-    stamps >= 2 && (unknown as f64) <= MAX_UNKNOWN_SHARE * n as f64
+    stamps + usize::from(month && year) >= 2 && (unknown as f64) <= MAX_UNKNOWN_SHARE * n as f64
 }
+
+/// Month names and abbreviations in the languages the WORDS list does not cover.
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "ene", "abr", "ago", "dic", "janv", "févr", "avr", "juil", "déc", "mär", "okt", "dez", "mai",
+];
 
 /// Share of a dateline's tokens that may be words of no list (verbs like "filed", "ergänzt").
 const MAX_UNKNOWN_SHARE: f64 = 0.4;
