@@ -88,6 +88,37 @@ const FRAMES: &[char] = &[
     '←', '›', '‹', '★', '☆', '◆', '■', '□', '❖', '⏬', '⏩', '⬇', '↓', '▶', '◀',
 ];
 
+crate::thread_regex!(
+    /// A credit in brackets before its caption: `[credit: Ann Lee / Herald] Workers arrive...`,
+    /// `(P. Tennant for Varrow Post) Swimmers queue...`.
+    CREDIT_LEAD = r"^[\[(]\s*(?i:(?:photo|picture|image|credit|foto|bild)s?\s*:?\s*)?\p{Lu}[^()\[\]]{0,60}(?:\s/\s|\sfor\s|/)[^()\[\]]{1,60}[\])]\s+\S"
+);
+
+/// A label in capitals with a separator: `VARROW POST · REGIONAL WIRE` (a headline in capitals
+/// has no such separator).
+fn is_caps_label(t: &str) -> bool {
+    t.contains(['·', '•', '|'])
+        && t.chars().any(char::is_alphabetic)
+        && !t.chars().any(char::is_lowercase)
+        && t.split_whitespace().count() <= 8
+}
+
+/// The last word is a bare web domain or path: `Copied from ktbr4.example/news/local`.
+fn ends_with_domain(t: &str) -> bool {
+    let last = t.split_whitespace().last().unwrap_or("");
+    let host = last.split('/').next().unwrap_or("");
+    host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-')
+        && host
+            .rsplit('.')
+            .next()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_lowercase()))
+}
+
 /// A line that is a web address and nothing else (a print view's source URL, a bare link).
 fn is_url_line(t: &str) -> bool {
     !t.contains(char::is_whitespace)
@@ -118,7 +149,7 @@ fn is_bare_count(t: &str) -> bool {
 
 crate::thread_regex!(
     /// An advertising label before its ad copy: `Sponsored · Fix your boiler ...`, `Anzeige: ...`.
-    AD_LABEL = r"(?i)^(?:sponsored|gesponsert|anzeige|werbung|advertisement|advert|promoted|paid post|paid content|partner content|patrocinado|publicidad|publicité|sponsorisé|annonce)\s*(?:[·:|–—-]|by\b)\s*\S"
+    AD_LABEL = r"(?i)^(?:sponsored|gesponsert|anzeige|werbung|advertisement|advert|promoted|paid post|paid content|partner content|patrocinado|contenido patrocinado|espacio patrocinado|publicidad|publicité|sponsorisé|contenu sponsorisé|annonce)\s*(?:[·:|–—-]|by\b)\s*\S"
 );
 
 /// Media teasers (a label or a running time) may carry a headline-length text.
@@ -203,7 +234,7 @@ crate::thread_regex!(
 crate::thread_regex!(
     /// A teaser for another page behind a label: `RELATED: ...`, `Also Read: ...`, `Don't miss:
     /// ...`, `ALSO READ | ...`. The labels are the closed set sites use for inline links.
-    TEASER = r"(?i)^[\s>»›•·▶►-]*(?:related(?: (?:article|story|stories|content|news|coverage|reading))?|also read|read also|also see|see also|read more|more|don'?t miss|do not miss|must read|recommended|suggested|trending|popular|up next|read next|next|previous|more on this(?: story)?|more from [\p{L} ]{1,30}|latest|top stories|editor'?s picks?|watch|listen)\s*(?::|\||–|—|»|›|>)\s*\S"
+    TEASER = r"(?i)^[\s>»›•·▶►-]*(?:related(?: (?:article|story|stories|content|news|coverage|reading))?|also read|read also|also see|see also|read more|more|don'?t miss|do not miss|must read|recommended|suggested|trending|popular|up next|read next|next|previous|more on this(?: story)?|more from [\p{L} ]{1,30}|latest|top stories|editor'?s picks?|watch|listen|relacionado|relacionada|lee también|te puede interesar|lire aussi|à lire aussi|voir aussi|mehr zum thema|auch interessant|lesen sie auch)\s*(?::|\||–|—|»|›|>|▸|►)\s*\S"
 );
 
 crate::thread_regex!(
@@ -367,6 +398,12 @@ pub fn check(line: &str) -> Option<&'static str> {
     if AD_LABEL.is_match(t) {
         return Some("ad_label");
     }
+    if is_caps_label(t) {
+        return Some("source_label");
+    }
+    if units <= 8 && !sentence && ends_with_domain(t) {
+        return Some("link_label");
+    }
     if is_bare_count(t) {
         return Some("counter");
     }
@@ -385,6 +422,9 @@ pub fn check(line: &str) -> Option<&'static str> {
     }
     if is_url_line(t) {
         return Some("url_line");
+    }
+    if CREDIT_LEAD.is_match(t) {
+        return Some("caption_credit");
     }
     if !sentence && units <= MAX_MARKER_WORDS {
         if is_framed(t) {
@@ -572,6 +612,11 @@ mod tests {
             ("https://varrowpost.example/2025/07/sallowford-lido-reopens", "url_line"),
             ("Se lee en 3 minutos", "reading_time"),
             ("2.318 lecturas", "counter"),
+            ("[credit: Lena Quist / Varrow Post] Night-shift workers arrive at the gate", "caption_credit"),
+            ("(P. Tennant for Varrow Post) Swimmers queue at the turnstiles on Friday morning.", "caption_credit"),
+            ("VARROW POST · REGIONAL WIRE", "source_label"),
+            ("Copied from ktbr4.example/news/local", "link_label"),
+            ("Relacionado ▸ Los regantes reclaman obras urgentes", "teaser"),
             ("~ more after this ~", "marker_line"),
             ("Full story on Marlhaven Newswire ›", "link_label"),
             ("Read Hanna’s full letter at The Valley Letter →", "link_label"),
@@ -630,6 +675,8 @@ mod tests {
             "The minutes of the meeting were read aloud",
             "Chrome adds new tab groups",
             "Paid leave for carers",
+            "(Reuters) Shares rose 3% in early trading on Monday.",
+            "FIRE / RESCUE",
             "Keep calm and carry on",
             "Video Games Are Getting Longer",
             "“Yes — absolutely —”",

@@ -83,7 +83,7 @@ static MACHINE_STEMS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
 
 crate::thread_regex!(
     /// The text announcing its sponsor: `Today’s letter is sponsored by X: 10% off ...`.
-    SPONSOR = r"(?i)^(?:this|today[’']?s|the|our)\s+(?:letter|newsletter|episode|post|story|article|issue|edition|podcast|briefing|video|series|section|page)\s+(?:is|was|comes)\s+(?:sponsored|brought\s+to\s+you|presented|supported|made\s+possible)\s+by\b");
+    SPONSOR = r"(?i)^(?:brought\s+to\s+you\s+by|presented\s+by|sponsored\s+by)\s+\p{Lu}|^(?:this|today[’']?s|the|our)\s+(?:letter|newsletter|episode|post|story|article|issue|edition|podcast|briefing|video|series|section|page)\s+(?:is|was|comes)\s+(?:sponsored|brought\s+to\s+you|presented|supported|made\s+possible)\s+by\b");
 
 crate::thread_regex!(
     /// A reporter's bio: a name, then a beat.
