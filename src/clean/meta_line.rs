@@ -182,24 +182,21 @@ crate::thread_regex!(
 
 /// The credit words of [`CREDIT_END`] and [`CREDIT_INLINE`], as substrings.
 static CREDIT_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build([
-            "photo",
-            "pic",
-            "image",
-            "imagen",
-            "credit",
-            "foto",
-            "bild",
-            "illustration",
-            "graphic",
-            "video",
-            "aufnahme",
-            "©",
-            "crédito",
-        ])
-        .expect("valid credit words")
+    super::shape::finder([
+        "photo",
+        "pic",
+        "image",
+        "imagen",
+        "credit",
+        "foto",
+        "bild",
+        "illustration",
+        "graphic",
+        "video",
+        "aufnahme",
+        "©",
+        "crédito",
+    ])
 });
 
 crate::thread_regex!(
@@ -524,12 +521,8 @@ fn is_social_links(t: &str) -> bool {
     networks >= 2 && (handle || cue) || (networks >= 1 && handle && !ends_like_sentence(t))
 }
 
-static NETWORK_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(NETWORKS)
-        .expect("valid network names")
-});
+static NETWORK_FINDER: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| super::shape::finder(NETWORKS));
 
 /// Social networks sites link to.
 const NETWORKS: &[&str] = &[

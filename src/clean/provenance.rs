@@ -65,20 +65,17 @@ crate::thread_regex!(
 /// boundaries make it slow on non-ASCII text).
 static MACHINE_STEMS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
     std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build([
-                "automat",
-                "auto-",
-                "software",
-                "unedited",
-                "as supplied",
-                "as received",
-                "without editing",
-                "unverändert",
-                "ungeprüft",
-            ])
-            .expect("valid stems")
+        super::shape::finder([
+            "automat",
+            "auto-",
+            "software",
+            "unedited",
+            "as supplied",
+            "as received",
+            "without editing",
+            "unverändert",
+            "ungeprüft",
+        ])
     });
 
 crate::thread_regex!(

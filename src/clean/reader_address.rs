@@ -194,10 +194,7 @@ const PHRASES: &[(&str, &str)] = &[
 
 static TERM_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
     std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(SITE_TERMS.iter().chain(PHRASES.iter().map(|(p, _)| p)))
-            .expect("valid site terms")
+        super::shape::finder(SITE_TERMS.iter().chain(PHRASES.iter().map(|(p, _)| p)))
     });
 
 pub fn is_reader_address(line: &str) -> bool {

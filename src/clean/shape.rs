@@ -53,6 +53,19 @@ macro_rules! thread_regex {
     };
 }
 
+/// An ASCII-case-insensitive finder of fixed substrings: the cheap gate a detector runs before
+/// its word-level checks or regexes (most lines contain none of its words).
+pub fn finder<I, P>(patterns: I) -> aho_corasick::AhoCorasick
+where
+    I: IntoIterator<Item = P>,
+    P: AsRef<[u8]>,
+{
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(patterns)
+        .expect("valid built-in substrings")
+}
+
 /// A built-in detector pattern with [`DFA_CACHE_LIMIT`]. Panics on a bad pattern: the
 /// patterns are constants, covered by the detectors' tests.
 pub fn regex(pattern: &str) -> regex::Regex {

@@ -313,27 +313,19 @@ const LOWERABLE: &[&str] = &[
     "other",
     "each",
 ];
-const MONTH_WORDS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan.",
-    "Feb.",
-    "Aug.",
-    "Sept.",
-    "Oct.",
-    "Nov.",
-    "Dec.",
-];
+/// Month abbreviations; the full names are the generator's `MONTHS`.
+const MONTH_ABBREVS: &[&str] = &["Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+
+/// A month name or abbreviation, as written or (`any_case`) in any case.
+fn is_month(w: &str, any_case: bool) -> bool {
+    crate::MONTHS.iter().chain(MONTH_ABBREVS).any(|m| {
+        if any_case {
+            m.eq_ignore_ascii_case(w)
+        } else {
+            *m == w
+        }
+    })
+}
 const NUMBER_WORDS: &[&str] = &[
     "zero",
     "one",
@@ -692,13 +684,12 @@ impl<'a> Spinner<'a> {
         let next = s.get(i + 1).map(|t| core_lower(t));
         // Dates ("May 4"), money, and names with a number ("Falcon 9", "Apollo 11") keep digits.
         if prev.is_some_and(|w| {
-            MONTH_WORDS.contains(&w)
+            is_month(w, false)
                 || w.ends_with(['$', '£', '€'])
                 || (w.starts_with(|c: char| c.is_uppercase())
                     && !LOWERABLE.contains(&w.to_lowercase().as_str()))
         }) || next.as_deref().is_some_and(|w| {
-            matches!(w, "a.m" | "p.m" | "percent" | "per" | "%" | "am" | "pm")
-                || MONTH_WORDS.iter().any(|m| m.eq_ignore_ascii_case(w))
+            matches!(w, "a.m" | "p.m" | "percent" | "per" | "%" | "am" | "pm") || is_month(w, true)
         }) {
             return;
         }
