@@ -340,6 +340,22 @@ pub fn verify(a: &Features, b: &Features, names: &AHashSet<u32>, s: Settings) ->
     })
 }
 
+/// Word 3-shingle Jaccard of two paragraphs (order-sensitive; the PAWS baseline's measure).
+pub fn shingle_jaccard(a: &Features, b: &Features) -> f64 {
+    jaccard(&shingles3(&a.words), &shingles3(&b.words))
+}
+
+/// Content-stem Jaccard of two paragraphs (order-blind).
+pub fn stem_jaccard(a: &Features, b: &Features) -> f64 {
+    let inter = sorted_intersection(&a.stems, &b.stems);
+    let union = a.stems.len() + b.stems.len() - inter;
+    if union == 0 {
+        0.0
+    } else {
+        inter as f64 / union as f64
+    }
+}
+
 fn is_prefix(short: &[u32], long: &[u32]) -> bool {
     short.len() < long.len() && long.starts_with(short)
 }
