@@ -103,9 +103,13 @@ fn is_caps_label(t: &str) -> bool {
         && t.split_whitespace().count() <= 8
 }
 
-/// The last word is a bare web domain or path: `Copied from ktbr4.example/news/local`.
+/// The last word is a web address or a bare domain or path: `Copied from
+/// ktbr4.example/news/local`, `Origin URL: https://...`.
 fn ends_with_domain(t: &str) -> bool {
     let last = t.split_whitespace().last().unwrap_or("");
+    if last.starts_with("http://") || last.starts_with("https://") {
+        return last.len() < t.len(); // a URL alone is a `url_line`
+    }
     let host = last.split('/').next().unwrap_or("");
     host.contains('.')
         && !host.starts_with('.')
@@ -159,14 +163,14 @@ pub const MAX_UI_WORDS: usize = 6;
 
 crate::thread_regex!(
     CREDIT_END = r"(?x)
-        (?: \(\s* | [.!?]\s+ | ^ | \s[-–—|]\s )
+        (?: [(\[]\s* | [.!?]\s+ | ^ | \s[-–—|]\s )
         (?: [A-Z]{2,8}\s+ )?
         (?i: photo(?:graph)?s? | pictures? | pics? | images? | credits? | fotos? | bild | photos?\s+credit
           | illustration | graphic | video | foto\s+di | imagen | aufnahmen? | bildnachweis | fotografía
           | crédito
           | (?: photo(?:graph)?s? | pictures? | images? ) \s+ (?: supplied | provided | released | handed\s+out ) )
         \s* (?i: : | / | by | von | di | de | via | courtesy\s+(?:of\s+)? ) \s*
-        [\p{Lu}@][^.!?]* \)? \.? $
+        [\p{Lu}@] \.? (?: [^.!?] | \p{Lu}\. )* [)\]]? \.? $
         | (?: [.!?]\s+ | \s[-–—|]\s ) (?i: photos? | pictures? | images? | fotos? | bild ) \s+
           \p{Lu}[\p{L}.]*/[^.!?/]+ $
         | (?: [.!?]\s+ | \s[-–—|]\s ) © \s* [\p{Lu}@][^.!?]* $"
@@ -264,6 +268,8 @@ const COUNT_NOUNS: &[&str] = &[
     "reactions",
     "readers",
     "votes",
+    "visitors",
+    "viewers",
     "lecturas",
     "visitas",
     "opiniones",
@@ -609,6 +615,9 @@ mod tests {
             ("(P. Tennant for Varrow Post) Swimmers queue at the turnstiles on Friday morning.", "caption_credit"),
             ("VARROW POST · REGIONAL WIRE", "source_label"),
             ("Copied from ktbr4.example/news/local", "link_label"),
+            ("Origin URL: https://wenlowecho.example/emergencies/tanner-road-fire", "link_label"),
+            ("Smoke over Tanner Road late on Friday — pic by J. Okafor, Wenlow Echo", "caption_credit"),
+            ("Mill Lane, where Kestby has made tiles since 1958 [pic: R. Denholm / Wenlow Echo]", "caption_credit"),
             ("Relacionado ▸ Los regantes reclaman obras urgentes", "teaser"),
             ("~ more after this ~", "marker_line"),
             ("Full story on Marlhaven Newswire ›", "link_label"),

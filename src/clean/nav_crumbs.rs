@@ -12,7 +12,7 @@ pub const NAME: &str = "nav_crumbs";
 
 crate::thread_regex!(
     /// Separators of menus and breadcrumbs, with whitespace on both sides.
-    SEP = r"\s+(?:[›»>|·•/→▸▹►⟩〉]|::)\s+");
+    SEP = r"\s+(?:[›»>|·•/→▸▹►⟩〉⁄▪]|::)\s+");
 
 /// Glyphs that are almost only used for breadcrumbs, so two segments are enough.
 const CRUMB_GLYPHS: [char; 3] = ['›', '»', '→'];
@@ -26,7 +26,7 @@ pub fn is_nav(line: &str) -> bool {
     let t = line.trim();
     // Cheap gate before the split: most lines have no separator at all.
     if !t.contains([
-        '›', '»', '>', '|', '·', '•', '/', '→', ':', '▸', '▹', '►', '⟩', '〉',
+        '›', '»', '>', '|', '·', '•', '/', '→', ':', '▸', '▹', '►', '⟩', '〉', '⁄', '▪',
     ]) {
         return false;
     }

@@ -175,6 +175,7 @@ const SITE_TERMS: &[&str] = &[
     "offensive",
     "third-party",
     "replies",
+    "spam",
     "insult",
     "delete",
     // paywalls
