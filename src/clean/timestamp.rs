@@ -97,7 +97,6 @@ const WORDS: &[&str] = &[
     "el",
     "a",
     "las",
-    "publicado",
     "min",
     "mins",
     "minute",

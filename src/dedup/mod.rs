@@ -4,8 +4,7 @@
 //!
 //! Entry points: [`fingerprint`] (per document, pure) and [`near::find`] (across documents, over
 //! fingerprints only). Fingerprints and links are plain serializable values, so the
-//! cross-document step can run where the documents are not. [`find`] (exact copies only, first
-//! occurrence kept) remains for callers that want only exact merges.
+//! cross-document step can run where the documents are not.
 
 pub mod features;
 pub mod fingerprint;
@@ -13,4 +12,4 @@ pub mod index;
 pub mod near;
 
 pub use fingerprint::{fingerprint, normalize, DocPrint, ParaPrint};
-pub use index::{find, Link};
+pub use index::Link;

@@ -66,7 +66,6 @@ pub struct Rules {
     pub related_feed: Option<crate::clean::related_feed::Settings>,
     pub site_boilerplate: Option<crate::clean::site_boilerplate::Settings>,
     pub page_chrome: Option<crate::clean::page_chrome::Settings>,
-    pub dedup_min_chars: usize,
     pub dedup: crate::dedup::near::Settings,
     pub stories_max_shared_docs: usize,
     pub stories_min_title_words: usize,
@@ -186,7 +185,6 @@ impl Rules {
                     min_stories: d.site_boilerplate.min_stories,
                 },
             ),
-            dedup_min_chars: raw.dedup.min_chars,
             dedup: crate::dedup::near::Settings {
                 min_chars: raw.dedup.min_chars,
                 max_hamming: raw.dedup.max_hamming.min(6),
@@ -479,7 +477,7 @@ mod tests {
             format!("{:?}", from_file.site_boilerplate),
             format!("{:?}", from_code.site_boilerplate)
         );
-        assert_eq!(from_file.dedup_min_chars, from_code.dedup_min_chars);
+        assert_eq!(from_file.dedup.min_chars, from_code.dedup.min_chars);
         assert_eq!(
             from_file.stories_max_shared_docs,
             from_code.stories_max_shared_docs

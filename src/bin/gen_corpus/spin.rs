@@ -1183,6 +1183,11 @@ fn artifact(tokens: &mut Vec<String>, rng: &mut Rng) -> Option<&'static str> {
 mod tests {
     use super::*;
 
+    /// A sentence as the spinner's word list.
+    fn words(text: &str) -> Vec<String> {
+        text.split(' ').map(str::to_string).collect()
+    }
+
     /// A tiny inline table: the spinner's mechanics do not need WordNet.
     const TABLE: &str = "# test table\nfreed\treleased\nprisoners\tcaptives\tinmates\n\
         announced\tdeclared\nlifting\tremoving\nsanctions\tpenalties\ncountry\tnation\n\
@@ -1287,21 +1292,15 @@ mod tests {
 
     #[test]
     fn leading_clause_moves_to_the_end() {
-        let s: Vec<String> =
-            "After a visit by a senior U.S. envoy in June, Belarus released 13 other people."
-                .split(' ')
-                .map(str::to_string)
-                .collect();
+        let s = words(
+            "After a visit by a senior U.S. envoy in June, Belarus released 13 other people.",
+        );
         let out = leading_clause_to_end(&s).unwrap().join(" ");
         assert_eq!(
             out,
             "Belarus released 13 other people after a visit by a senior U.S. envoy in June."
         );
-        let s: Vec<String> =
-            "According to Viasna, almost 1,200 political prisoners remain behind bars."
-                .split(' ')
-                .map(str::to_string)
-                .collect();
+        let s = words("According to Viasna, almost 1,200 political prisoners remain behind bars.");
         assert_eq!(
             leading_clause_to_end(&s).unwrap().join(" "),
             "Almost 1,200 political prisoners remain behind bars, according to Viasna."
@@ -1310,10 +1309,7 @@ mod tests {
 
     #[test]
     fn trailing_clause_moves_to_the_front() {
-        let s: Vec<String> = "Belarus freed 52 political prisoners on Thursday, as the United States lifted some sanctions."
-            .split(' ')
-            .map(str::to_string)
-            .collect();
+        let s = words("Belarus freed 52 political prisoners on Thursday, as the United States lifted some sanctions.");
         assert_eq!(
             trailing_clause_to_front(&s).unwrap().join(" "),
             "As the United States lifted some sanctions, Belarus freed 52 political prisoners on Thursday."
@@ -1322,28 +1318,19 @@ mod tests {
 
     #[test]
     fn attribution_moves_both_ways() {
-        let s: Vec<String> = "The fire started in the kitchen at night, the chief said."
-            .split(' ')
-            .map(str::to_string)
-            .collect();
+        let s = words("The fire started in the kitchen at night, the chief said.");
         let out = attribution_to_front(&s, &mut Rng(1)).unwrap().join(" ");
         assert!(
             out == "The chief said the fire started in the kitchen at night."
                 || out == "The chief said that the fire started in the kitchen at night.",
             "{out}"
         );
-        let s: Vec<String> = "Police said the fire started in the kitchen at night."
-            .split(' ')
-            .map(str::to_string)
-            .collect();
+        let s = words("Police said the fire started in the kitchen at night.");
         assert_eq!(
             attribution_to_end(&s).unwrap().join(" "),
             "The fire started in the kitchen at night, police said."
         );
-        let s: Vec<String> = "The fire started in the kitchen at night, said Chief Ann Smith."
-            .split(' ')
-            .map(str::to_string)
-            .collect();
+        let s = words("The fire started in the kitchen at night, said Chief Ann Smith.");
         let out = attribution_to_front(&s, &mut Rng(2)).unwrap().join(" ");
         assert!(out.starts_with("Chief Ann Smith said "), "{out}");
     }
@@ -1376,10 +1363,7 @@ mod tests {
 
     #[test]
     fn quote_inversion_moves_the_speaker_first() {
-        let s: Vec<String> = "“We cannot stop until they see freedom,” Nauseda wrote."
-            .split(' ')
-            .map(str::to_string)
-            .collect();
+        let s = words("“We cannot stop until they see freedom,” Nauseda wrote.");
         assert_eq!(
             quote_inversion(&s).unwrap().join(" "),
             "Nauseda wrote, “We cannot stop until they see freedom.”"
