@@ -261,7 +261,9 @@ fn decisions(docs: &[CleanDoc], links: &[dedup::Link]) -> Vec<Decision> {
                     doc: d.doc.id.clone(),
                     line,
                     text: d.doc.lines[i].trim().to_string(),
-                    action: if l.method == dedup::near::PARAPHRASE {
+                    action: if l.method == dedup::near::PARAPHRASE
+                        || l.method == dedup::near::CONTAINED
+                    {
                         Action::Paraphrase
                     } else {
                         Action::Duplicate

@@ -26,7 +26,38 @@ pub struct Features {
     pub initials: Vec<u32>,
     /// Every word's first five letters: names and initials are compared on these, so that
     /// "Belarus" finds "Belarusian" and "Lithuania" "Lithuanian" (but "Belarus" not "Lithuania").
+    /// Also the initials of each run of capitalised words, so that "United States" finds "U.S."
+    /// and "US", and "European Union" "EU".
     pub prefixes: Vec<u32>,
+    /// The content stems and numbers in text order, repeats kept: sentence alignment compares
+    /// the paragraphs' sentences on these.
+    pub seq: Vec<u32>,
+    /// Where each sentence starts in `seq` (the first at 0).
+    pub sentences: Vec<u32>,
+    /// (name key, initials of its run) for names in a run of capitalised words: "United" and
+    /// "States" are present where "U.S." is.
+    pub runs: Vec<(u32, u32)>,
+}
+
+impl Features {
+    /// The initials of the run of capitalised words that `name` is part of, if any.
+    pub fn run_acronym(&self, name: u32) -> Option<u32> {
+        self.runs.iter().find(|r| r.0 == name).map(|r| r.1)
+    }
+
+    /// The content stems and numbers of each sentence, in order.
+    pub fn sentence_slices(&self) -> impl Iterator<Item = &[u32]> + '_ {
+        let ends = self
+            .sentences
+            .iter()
+            .skip(1)
+            .map(|&e| e as usize)
+            .chain(std::iter::once(self.seq.len()));
+        self.sentences
+            .iter()
+            .zip(ends)
+            .map(|(&s, e)| &self.seq[s as usize..e])
+    }
 }
 
 /// The key names are compared on: the first five characters, lowercased.
@@ -90,7 +121,22 @@ pub fn hash32(s: &str) -> u32 {
 pub fn features(text: &str) -> Features {
     let mut f = Features::default();
     let mut sentence_start = true;
-    for chunk in text.split_whitespace() {
+    // Initials of the current run of capitalised words ("United States" -> "us").
+    let mut run = String::new();
+    let mut run_keys: Vec<u32> = Vec::new();
+    let end_run = |run: &mut String, run_keys: &mut Vec<u32>, f: &mut Features| {
+        if run_keys.len() >= 2 {
+            let acronym = hash32(run);
+            f.prefixes.push(acronym);
+            f.runs.extend(run_keys.iter().map(|&k| (k, acronym)));
+        }
+        run.clear();
+        run_keys.clear();
+    };
+    for chunk in strip_dateline(text).split_whitespace() {
+        if sentence_start && f.sentences.last() != Some(&(f.seq.len() as u32)) {
+            f.sentences.push(f.seq.len() as u32);
+        }
         // "said." ends a sentence, "U.S." and "Mr." (one letter or two before the dot) do not.
         let closing = chunk.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
         let ends = closing.ends_with(['.', '!', '?'])
@@ -106,39 +152,60 @@ pub fn features(text: &str) -> Features {
                 let n: String = word.chars().filter(|c| *c != ',').collect();
                 f.numbers.push(hash32(&n));
                 f.words.push(hash32(&n));
+                f.seq.push(hash32(&n));
                 sentence_start = false;
+                end_run(&mut run, &mut run_keys, &mut f);
                 continue;
             }
+            // "U.S.", "U.K.": the letters are the name ("US"), compared as one word.
+            // "US", "EU" in capitals too (but not a one-letter word: "A", "I").
+            let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
+            let capitals = word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase());
+            let acronym = (dotted || capitals).then(|| word.replace('.', "").to_lowercase());
             // "U.S." is one word; "home,where" (a spinner's missing space) two.
             for w in word.split(',').filter(|w| !w.is_empty()) {
-                let lower = w.to_lowercase();
+                let lower = acronym.clone().unwrap_or_else(|| w.to_lowercase());
                 // Spinners spell numbers out ("14" -> "Fourteen"): a number is a number.
                 if let Some(n) = number_word(&lower) {
                     f.numbers.push(hash32(n));
                     f.words.push(hash32(n));
+                    f.seq.push(hash32(n));
                     sentence_start = false;
+                    end_run(&mut run, &mut run_keys, &mut f);
                     continue;
                 }
                 f.words.push(hash32(&lower));
                 f.prefixes.push(name_key(&lower));
-                let stop = STOP.contains(&lower.as_str());
-                if w.chars().next().is_some_and(char::is_uppercase) && !stop {
+                let stop = acronym.is_none() && STOP.contains(&lower.as_str());
+                let capital = w.chars().next().is_some_and(char::is_uppercase);
+                if capital && !stop {
                     if sentence_start {
                         f.initials.push(name_key(&lower));
                     } else {
                         f.names.push(name_key(&lower));
                     }
+                    run.extend(lower.chars().next());
+                    run_keys.push(name_key(&lower));
+                } else {
+                    end_run(&mut run, &mut run_keys, &mut f);
                 }
                 if !stop && lower.chars().count() > 1 {
-                    f.stems.push(stem_hash(&lower));
+                    let h = stem_hash(&lower);
+                    f.stems.push(h);
+                    f.seq.push(h);
                 }
                 sentence_start = false;
+            }
+            if raw.ends_with(',') {
+                end_run(&mut run, &mut run_keys, &mut f);
             }
         }
         if ends {
             sentence_start = true;
+            end_run(&mut run, &mut run_keys, &mut f);
         }
     }
+    end_run(&mut run, &mut run_keys, &mut f);
     for v in [
         &mut f.stems,
         &mut f.numbers,
@@ -150,6 +217,28 @@ pub fn features(text: &str) -> Features {
         v.dedup();
     }
     f
+}
+
+/// The paragraph without a wire dateline ("VILNIUS, Lithuania (AP) — "): every copy of a
+/// story's lead carries the same dateline, whatever fact the paragraph states, so its words are
+/// no evidence that two paragraphs say the same thing.
+fn strip_dateline(text: &str) -> &str {
+    for dash in [" — ", " – ", " -- "] {
+        if let Some(at) = text.find(dash) {
+            let head = &text[..at];
+            let words = head.split_whitespace().count();
+            // The dateline starts with a place in capitals: "VILNIUS," or "NEW YORK (AP)".
+            let first = head.split_whitespace().next().unwrap_or("");
+            let letters: Vec<char> = first.chars().filter(|c| c.is_alphabetic()).collect();
+            if (1..=6).contains(&words)
+                && letters.len() >= 3
+                && letters.iter().all(|c| c.is_uppercase())
+            {
+                return &text[at + dash.len()..];
+            }
+        }
+    }
+    text
 }
 
 /// The digits of a number written as a word, up to twenty and the tens.

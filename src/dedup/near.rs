@@ -33,6 +33,9 @@ pub struct Settings {
     pub min_shingle_jaccard: f64,
     /// Rare words: a word in more paragraphs than this is not an anchor.
     pub max_anchor_df: u32,
+    /// Share of a paragraph's content words in sentences that a longer paragraph restates, for
+    /// a paragraph that restates part of another.
+    pub min_sentence_cover: f64,
 }
 
 impl Default for Settings {
@@ -44,6 +47,7 @@ impl Default for Settings {
             min_jaccard: 0.3,
             min_shingle_jaccard: 0.5,
             max_anchor_df: 64,
+            min_sentence_cover: 0.8,
         }
     }
 }
@@ -54,6 +58,13 @@ const MAX_MISSING_NAMES_DIVISOR: usize = 4;
 pub const TRUNCATED: &str = "truncated";
 pub const NEAR: &str = "near";
 pub const PARAPHRASE: &str = "paraphrase";
+/// The shorter paragraph restates some sentences of the longer one, and nothing else.
+pub const CONTAINED: &str = "contained";
+/// A sentence is restated in another paragraph when this share of its content words is there.
+const SENTENCE_MATCH: f64 = 0.5;
+/// Sentences with fewer content words than this take no part in sentence alignment ("52 is a
+/// lot.", a spinner's stray "“.”.").
+const SENTENCE_MIN_STEMS: usize = 3;
 
 /// How two paragraphs relate, with a score in 0..=1.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -142,6 +153,8 @@ pub fn find(docs: &[DocPrint], s: Settings) -> Vec<Link> {
             verify(pa.f, pb.f, &names, s).map(|v| ((a, b), v))
         })
         .collect();
+    let verified = resolve_parts(verified, &paras);
+    let (verified, composite) = prune_composites(verified, &paras);
     let mut method: AHashMap<(u32, u32), Verdict> = AHashMap::new();
     for ((a, b), v) in verified {
         uf.union(a as usize, b as usize);
@@ -170,7 +183,7 @@ pub fn find(docs: &[DocPrint], s: Settings) -> Vec<Link> {
         // whose later number changed), so a group is linked to its kept paragraph only where
         // the two verify directly; the rest form groups of their own, round by round.
         while members.len() > 1 {
-            let kept = choose_kept(&members, &paras, &degree, docs);
+            let kept = choose_kept(&members, &paras, &degree, &composite, docs);
             let mut rest = Vec::new();
             for &m in members.iter().filter(|&&m| m != kept) {
                 let how = if paras[m].hash == paras[kept].hash {
@@ -204,7 +217,119 @@ pub fn find(docs: &[DocPrint], s: Settings) -> Vec<Link> {
     links
 }
 
-/// The original wording of a group: outside a spinner's block, not a cut copy (a cut prefix
+/// Verified pairs, less the `contained` links where the part is not the whole's lead.
+///
+/// A paragraph that restates one later sentence of a longer paragraph is usually another
+/// paragraph that happens to repeat a detail ("... spoke on condition of anonymity"), not a copy.
+/// A part links when it restates the whole's first sentence (a cut or condensed copy), or when
+/// it and the paragraph next to it in its document restate the whole between them, lead
+/// included (a spinner split the paragraph in two).
+fn resolve_parts(verified: Verified, paras: &[Para]) -> Verified {
+    // (part, whole, sentences of the whole the part restates, the whole's restatable sentences)
+    let parts: Vec<(u32, u32, u64, u64)> = verified
+        .iter()
+        .filter(|(_, v)| v.method == CONTAINED)
+        .map(|&((a, b), _)| {
+            let (p, w) = if paras[a as usize].f.stems.len() <= paras[b as usize].f.stems.len() {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let whole = paras[w as usize].f;
+            (
+                p,
+                w,
+                sentences_restated(whole, &paras[p as usize].f.stems),
+                sentences_restated(whole, &whole.stems),
+            )
+        })
+        .collect();
+    let lead = |bits: u64, all: u64| all != 0 && bits & (1 << all.trailing_zeros()) != 0;
+    let mut drop: AHashSet<(u32, u32)> = AHashSet::new();
+    for &(p, w, bits, all) in &parts {
+        if lead(bits, all) {
+            continue;
+        }
+        let pp = &paras[p as usize];
+        let split = parts.iter().any(|&(q, w2, qbits, _)| {
+            let pq = &paras[q as usize];
+            w2 == w
+                && q != p
+                && pq.doc == pp.doc
+                && pq.line.abs_diff(pp.line) <= 2
+                && lead(qbits, all)
+                && ((bits | qbits) & all).count_ones() * 4 >= all.count_ones() * 3
+        });
+        if !split {
+            drop.insert((p.min(w), p.max(w)));
+        }
+    }
+    verified
+        .into_iter()
+        .filter(|(pair, _)| !drop.contains(pair))
+        .collect()
+}
+
+/// Verified pairs, less the links of paragraphs that merge two others.
+///
+/// A scraper or a spinner sometimes joins the sentences of two paragraphs into one ("He said the
+/// prisoners left ... fear Almost 1,200 political prisoners remain ..."). That paragraph verifies
+/// against both, and would join two groups (two facts) through itself. A paragraph is such a
+/// merge when two paragraphs that do not verify against each other each restate a different
+/// part of its sentences; it keeps only its links to the paragraphs that restate its earliest
+/// restated sentence, and it is never the kept copy (returned in the set).
+type Verified = Vec<((u32, u32), Verdict)>;
+fn prune_composites(verified: Verified, paras: &[Para]) -> (Verified, AHashSet<usize>) {
+    let linked: AHashSet<(u32, u32)> = verified.iter().map(|&(p, _)| p).collect();
+    // Per possible merge: the neighbours that restate only some of its sentences, as bit sets.
+    let mut partial: AHashMap<u32, Vec<(u32, u64)>> = AHashMap::new();
+    for &((a, b), _) in &verified {
+        for (c, x) in [(a, b), (b, a)] {
+            let whole = paras[c as usize].f;
+            if whole.sentences.len() < 2 {
+                continue;
+            }
+            let all = sentences_restated(whole, &whole.stems);
+            let bits = sentences_restated(whole, &paras[x as usize].f.stems);
+            if bits != 0 && bits != all {
+                partial.entry(c).or_default().push((x, bits));
+            }
+        }
+    }
+    let mut drop: AHashSet<(u32, u32)> = AHashSet::new();
+    let mut composite = AHashSet::new();
+    let mut merges: Vec<(u32, Vec<(u32, u64)>)> =
+        partial.into_iter().filter(|(_, v)| v.len() >= 2).collect();
+    merges.sort_unstable();
+    for (c, parts) in merges {
+        let is_merge = parts.iter().enumerate().any(|(i, &(x, bx))| {
+            parts[i + 1..]
+                .iter()
+                .any(|&(y, by)| bx & by == 0 && !linked.contains(&(x.min(y), x.max(y))))
+        });
+        if !is_merge {
+            continue;
+        }
+        composite.insert(c as usize);
+        let first = parts
+            .iter()
+            .map(|&(_, bits)| bits.trailing_zeros())
+            .min()
+            .unwrap_or(0);
+        for &(x, bits) in &parts {
+            if bits >> first & 1 == 0 {
+                drop.insert((c.min(x), c.max(x)));
+            }
+        }
+    }
+    let kept = verified
+        .into_iter()
+        .filter(|(p, _)| !drop.contains(p))
+        .collect();
+    (kept, composite)
+}
+
+/// The original wording of a group: outside a spinner's block, not a merge of two paragraphs, not a cut copy (a cut prefix
 /// agrees with everything, a changed later number included), then the wording most copies
 /// share closely (exact, edited or cut copies: outlets republish the original, a spinner's
 /// copy stands alone), then the copy most others verify against, the longest, and the first
@@ -213,6 +338,7 @@ fn choose_kept(
     members: &[usize],
     paras: &[Para],
     degree: &[(usize, usize)],
+    composite: &AHashSet<usize>,
     docs: &[DocPrint],
 ) -> usize {
     // Per distinct text: how many copies, and whether it is a cut copy of another member.
@@ -240,6 +366,7 @@ fn choose_kept(
     let key = |i: usize| {
         (
             paras[i].spun,
+            composite.contains(&i),
             truncated(i),
             std::cmp::Reverse(degree[i].0 + copies(i)),
             std::cmp::Reverse(degree[i].1),
@@ -300,16 +427,28 @@ pub fn verify(a: &Features, b: &Features, names: &AHashSet<u32>, s: Settings) ->
     // name someone the other does not are about different people or places.
     let long_keys: AHashSet<u32> = long.prefixes.iter().copied().collect();
     let short_keys: AHashSet<u32> = short.prefixes.iter().copied().collect();
-    let missing =
-        |f: &Features, other: &AHashSet<u32>| f.names.iter().filter(|n| !other.contains(n)).count();
+    let missing = |f: &Features, other: &AHashSet<u32>| {
+        f.names
+            .iter()
+            .filter(|n| {
+                !other.contains(n) && !f.run_acronym(**n).is_some_and(|a| other.contains(&a))
+            })
+            .count()
+    };
     let subject_missing = |f: &Features, other: &AHashSet<u32>| {
         f.initials
             .iter()
             .any(|n| names.contains(n) && !other.contains(n))
     };
     let (ms, ml) = (missing(short, &long_keys), missing(long, &short_keys));
-    if subject_missing(short, &long_keys)
-        || (similar_length && subject_missing(long, &short_keys))
+    // A subject may be dropped ("Nauseda said" -> "He said"), not swapped: a missing subject
+    // rejects when the other side names someone this side does not.
+    let (ss, sl) = (
+        subject_missing(short, &long_keys),
+        subject_missing(long, &short_keys),
+    );
+    if (ss && (ml > 0 || sl))
+        || (similar_length && sl && (ms > 0 || ss))
         || ms > short.names.len() / MAX_MISSING_NAMES_DIVISOR
         || (similar_length && ms > 0 && ml > 0 && (short.names.len() < 5 || ms.max(ml) > 1))
     {
@@ -334,10 +473,80 @@ pub fn verify(a: &Features, b: &Features, names: &AHashSet<u32>, s: Settings) ->
     }
     let containment = inter as f64 / smaller as f64;
     let jac = inter as f64 / union as f64;
-    (containment >= s.min_containment && jac >= s.min_jaccard).then_some(Verdict {
-        method: PARAPHRASE,
-        score: containment,
+    if containment >= s.min_containment && jac >= s.min_jaccard {
+        return Some(Verdict {
+            method: PARAPHRASE,
+            score: containment,
+        });
+    }
+    // A paragraph that restates some sentences of a longer one (a spinner splits a paragraph in
+    // two; a scraper merges two): every sentence of the part must be in the whole, the whole may
+    // say more. The overlap over the union is small, so the bar on the part is higher.
+    let (part, whole) = if a.stems.len() <= b.stems.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    // A part claims to be restated whole: all of its names are in the whole.
+    let whole_keys = if std::ptr::eq(whole, long) {
+        &long_keys
+    } else {
+        &short_keys
+    };
+    if whole.sentences.len() < 2 || missing(part, whole_keys) > 0 {
+        return None;
+    }
+    let cover = sentence_cover(part, &whole.stems);
+    (containment >= s.min_containment && cover >= s.min_sentence_cover).then_some(Verdict {
+        method: CONTAINED,
+        score: cover,
     })
+}
+
+/// Share of `part`'s content words that sit in sentences restated in `whole` (each sentence with
+/// at least [`SENTENCE_MATCH`] of its distinct content words among `whole_stems`, sorted).
+/// Sentences too short to judge are left out of both counts; 0 when none is long enough.
+pub fn sentence_cover(part: &Features, whole_stems: &[u32]) -> f64 {
+    let (mut covered, mut total) = (0usize, 0usize);
+    for sentence in part.sentence_slices() {
+        let (n, found) = distinct_found(sentence, whole_stems);
+        if n < SENTENCE_MIN_STEMS {
+            continue;
+        }
+        total += n;
+        if found as f64 >= SENTENCE_MATCH * n as f64 {
+            covered += n;
+        }
+    }
+    if total == 0 {
+        0.0
+    } else {
+        covered as f64 / total as f64
+    }
+}
+
+/// Distinct words of `sentence`, and how many of them are in `sorted`.
+fn distinct_found(sentence: &[u32], sorted: &[u32]) -> (usize, usize) {
+    let mut words: Vec<u32> = sentence.to_vec();
+    words.sort_unstable();
+    words.dedup();
+    let found = words
+        .iter()
+        .filter(|w| sorted.binary_search(w).is_ok())
+        .count();
+    (words.len(), found)
+}
+
+/// Which sentences of `whole` are restated in `part` (a bit per sentence, the first 64).
+fn sentences_restated(whole: &Features, part_stems: &[u32]) -> u64 {
+    let mut bits = 0u64;
+    for (i, sentence) in whole.sentence_slices().enumerate().take(64) {
+        let (n, found) = distinct_found(sentence, part_stems);
+        if n >= SENTENCE_MIN_STEMS && found as f64 >= SENTENCE_MATCH * n as f64 {
+            bits |= 1 << i;
+        }
+    }
+    bits
 }
 
 /// Word 3-shingle Jaccard of two paragraphs (order-sensitive; the PAWS baseline's measure).
@@ -565,6 +774,91 @@ mod tests {
             v(ORIGINAL, "On Thursday Belarus released 52 political detainees as the United States eased sanctions against the national carrier, officials said."),
             Some(PARAPHRASE)
         );
+    }
+
+    #[test]
+    fn acronyms_and_dropped_subjects_link() {
+        // "U.S." is "United States"; a dateline is no evidence either way.
+        assert_eq!(
+            v(
+                "VILNIUS, Lithuania (AP) — Belarus freed 52 political prisoners on Thursday, as the United States announced it was lifting some sanctions on the isolated country's national airline.",
+                "VILNIUS, Lithuania (AP) — The U.S. said it was removing some sanctions on the national airline of the isolated nation, while Belarus released 52 political prisoners on Thursday."
+            ),
+            Some(PARAPHRASE)
+        );
+        // A name replaced by a pronoun is dropped, not swapped.
+        assert!(v(
+            "Lithuania said the prisoners left behind barbed wire, barred windows and constant fear in the camps.",
+            "It said the prisoners left behind barbed wire, barred windows and constant fear in the camps."
+        )
+        .is_some());
+        // The same dateline does not make two facts one.
+        assert_eq!(
+            v(
+                "VILNIUS, Lithuania (AP) — Belarus freed 52 political prisoners on Thursday, as the United States announced it was lifting some sanctions on the isolated country's national airline.",
+                "VILNIUS, Lithuania (AP) — Belarus has freed 52 prisoners, and they have crossed into Lithuania, the Lithuanian president said Thursday."
+            ),
+            None
+        );
+    }
+
+    const WHOLE: &str = "Lukashenko's reelection in August 2020 was widely seen as rigged and set off the largest protests in the country's history, with marches in every regional capital and strikes at state factories for several weeks. In the crackdown that followed, tens of thousands were detained and many were beaten by police. Prominent opposition figures fled the country or were imprisoned.";
+
+    #[test]
+    fn a_paragraph_restating_sentences_of_a_longer_one_is_contained() {
+        assert_eq!(
+            v(
+                "During the subsequent crackdown, police beat many of the tens of thousands of people who were detained. Prominent opposition leaders were imprisoned or fled the country.",
+                WHOLE
+            ),
+            Some(CONTAINED)
+        );
+        // One sentence of it is not enough when the part says more.
+        assert_eq!(
+            v(
+                "Police beat many of the tens of thousands who were detained. The new stadium in Minsk will open next spring with a concert by the national orchestra.",
+                WHOLE
+            ),
+            None
+        );
+    }
+
+    fn para(doc: &str, line: usize, text: &str) -> DocPrint {
+        let f = features(text);
+        DocPrint {
+            doc: doc.into(),
+            paragraphs: vec![crate::dedup::ParaPrint {
+                line,
+                hash: crate::dedup::fingerprint::hash_str(&crate::dedup::normalize(text)),
+                chars: text.chars().count(),
+                features: f,
+            }],
+            ..DocPrint::default()
+        }
+    }
+
+    #[test]
+    fn a_merge_of_two_paragraphs_does_not_join_their_groups() {
+        // c merges a's and b's sentences: it links to a (its first sentence), and b stays with
+        // d, its own restatement.
+        let a = "Nauseda said the freed prisoners had left behind barbed wire, barred windows and constant fear at the camps.";
+        let b = "Almost 1,200 political prisoners remain behind bars in Belarus, according to the rights group Viasna.";
+        let c = "Nauseda said the freed prisoners had left behind barbed wire, barred windows and constant fear at the camps. Almost 1,200 political prisoners remain behind bars in Belarus, according to Viasna.";
+        let d = "According to Viasna, there are still nearly 1,200 political prisoners behind bars in Belarus.";
+        let docs = vec![
+            para("a", 1, a),
+            para("b", 1, b),
+            para("c", 1, c),
+            para("d", 1, d),
+        ];
+        let links = find(&docs, Settings::default());
+        let pairs: Vec<(&str, &str)> = links
+            .iter()
+            .map(|l| (l.from.doc.as_str(), l.kept.doc.as_str()))
+            .collect();
+        assert!(pairs.contains(&("c", "a")), "{pairs:?}");
+        assert!(pairs.contains(&("d", "b")), "{pairs:?}");
+        assert!(!pairs.iter().any(|p| p.1 == "c"), "{pairs:?}");
     }
 
     #[test]

@@ -192,6 +192,7 @@ impl Rules {
                 min_jaccard: raw.dedup.min_jaccard,
                 min_shingle_jaccard: raw.dedup.min_shingle_jaccard,
                 max_anchor_df: raw.dedup.max_anchor_df,
+                min_sentence_cover: raw.dedup.min_sentence_cover,
             },
             stories_max_shared_docs: raw.stories.max_shared_docs,
             stories_min_title_words: raw.stories.min_title_words,

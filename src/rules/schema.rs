@@ -258,6 +258,8 @@ pub struct DedupSpec {
     pub min_shingle_jaccard: f64,
     #[serde(default = "DedupSpec::default_max_anchor_df")]
     pub max_anchor_df: u32,
+    #[serde(default = "DedupSpec::default_min_sentence_cover")]
+    pub min_sentence_cover: f64,
 }
 
 impl DedupSpec {
@@ -279,6 +281,9 @@ impl DedupSpec {
     fn default_max_anchor_df() -> u32 {
         crate::dedup::near::Settings::default().max_anchor_df
     }
+    fn default_min_sentence_cover() -> f64 {
+        crate::dedup::near::Settings::default().min_sentence_cover
+    }
 }
 
 impl Default for DedupSpec {
@@ -290,6 +295,7 @@ impl Default for DedupSpec {
             min_jaccard: Self::default_min_jaccard(),
             min_shingle_jaccard: Self::default_min_shingle_jaccard(),
             max_anchor_df: Self::default_max_anchor_df(),
+            min_sentence_cover: Self::default_min_sentence_cover(),
         }
     }
 }
