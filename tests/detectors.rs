@@ -251,6 +251,11 @@ fn nav_crumbs() {
 }
 
 #[test]
+fn provenance() {
+    check_file("provenance");
+}
+
+#[test]
 fn timestamp() {
     check_file("timestamp");
 }

@@ -130,6 +130,9 @@ fn run() -> Result<()> {
     let mut kinds = vec![0u8; n];
     let mut docs: Vec<DocPrint> = Vec::with_capacity(n.div_ceil(args.per_doc));
     let (mut t_gen, mut t_hash, mut t_feat) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
+    // CPU seconds of the stage (hash + features, find): on a shared machine wall time also
+    // measures the neighbours; CPU time that grows linearly while wall time does not says so.
+    let mut cpu_features = 0.0;
     let chunk = CHUNK_DOCS * args.per_doc;
     for start in (0..n).step_by(chunk) {
         let end = (start + chunk).min(n);
@@ -154,7 +157,7 @@ fn run() -> Result<()> {
         if args.gen_only {
             continue;
         }
-        let t = Instant::now();
+        let (t, c) = (Instant::now(), cpu_seconds());
         let hashes: Vec<(u64, usize)> = texts
             .par_iter()
             .map(|(text, _)| {
@@ -166,6 +169,7 @@ fn run() -> Result<()> {
         let t = Instant::now();
         let feats: Vec<Features> = texts.par_iter().map(|(text, _)| features(text)).collect();
         t_feat += t.elapsed();
+        cpu_features += cpu_seconds() - c;
         drop(texts);
         for (k, ((hash, chars), f)) in hashes.into_iter().zip(feats).enumerate() {
             let p = start + k;
@@ -196,15 +200,16 @@ fn run() -> Result<()> {
         return Ok(());
     }
 
-    let (print_len, print_cap) = fingerprint_bytes(&docs);
+    let (print_len, print_cap, print_blocks) = fingerprint_bytes(&docs);
     let settings = storysift::pipeline::load_rules(None)
         .map_err(|e| anyhow::anyhow!("built-in rules: {}", e.0))?
         .dedup;
     let rss_before = proc_status_mb("VmRSS:");
     let peak_reset = std::fs::write("/proc/self/clear_refs", "5").is_ok();
-    let t = Instant::now();
+    let (t, c) = (Instant::now(), cpu_seconds());
     let links = near::find(&docs, settings);
     let t_find = t.elapsed();
+    let cpu_find = cpu_seconds() - c;
     let find_peak = if peak_reset {
         proc_status_mb("VmHWM:")
     } else {
@@ -238,6 +243,8 @@ fn run() -> Result<()> {
         "find_s": round3(find_s),
         "total_s": round3(total_s),
         "paras_per_s": (n as f64 / total_s).round(),
+        "features_cpu_s": round3(cpu_features),
+        "find_cpu_s": round3(cpu_find),
         "links": links.len(),
         "links_by_method": methods,
         "correct": score.correct,
@@ -250,6 +257,7 @@ fn run() -> Result<()> {
         "missed_copies_verify_accepts": score.missed_verified,
         "fingerprint_bytes_per_para": (print_cap as f64 / n as f64).round(),
         "fingerprint_used_bytes_per_para": (print_len as f64 / n as f64).round(),
+        "fingerprint_heap_blocks_per_para": round1(print_blocks as f64 / n as f64),
         "rss_before_find_mb": rss_before.map(round1),
         "find_peak_rss_mb": find_peak.map(round1),
     });
@@ -274,6 +282,9 @@ fn run() -> Result<()> {
         find_s,
         total_s,
         n as f64 / total_s
+    );
+    eprintln!(
+        "  cpu      features {cpu_features:.2} s, find {cpu_find:.2} s (all threads, user + system)"
     );
     eprintln!(
         "  links    {} ({}): {} correct, {} wrong ({} between generator near-copies), \
@@ -303,10 +314,11 @@ fn run() -> Result<()> {
         score.missed_verified
     );
     eprintln!(
-        "  memory   fingerprints {:.0} bytes/paragraph allocated ({:.0} used) | RSS before find {} MB, \
-         peak during find {} MB",
+        "  memory   fingerprints {:.0} bytes/paragraph allocated ({:.0} used, {:.1} heap blocks) | \
+         RSS before find {} MB, peak during find {} MB",
         print_cap as f64 / n as f64,
         print_len as f64 / n as f64,
+        print_blocks as f64 / n as f64,
         rss_before.map_or("?".into(), |m| format!("{m:.0}")),
         find_peak.map_or("? (clear_refs refused)".into(), |m| format!("{m:.0}"))
     );
@@ -314,25 +326,30 @@ fn run() -> Result<()> {
     Ok(())
 }
 
-/// Bytes the paragraph fingerprints take: (used, allocated), each a ParaPrint plus its feature
-/// vectors' heap (length or capacity; without the allocator's own overhead).
-fn fingerprint_bytes(docs: &[DocPrint]) -> (usize, usize) {
-    let (mut used, mut allocated) = (0, 0);
+/// What the paragraph fingerprints take: (bytes used, bytes allocated, heap blocks), each a
+/// ParaPrint plus its feature vectors' heap (length or capacity; glibc adds 8-16 bytes a block).
+fn fingerprint_bytes(docs: &[DocPrint]) -> (usize, usize, usize) {
+    let (mut used, mut allocated, mut blocks) = (0, 0, 0);
     for p in docs.iter().flat_map(|d| &d.paragraphs) {
         let f = &p.features;
+        // (length, capacity, element size) of each vector.
         let vecs = [
-            &f.words,
-            &f.stems,
-            &f.numbers,
-            &f.names,
-            &f.initials,
-            &f.prefixes,
+            (f.words.len(), f.words.capacity(), 4),
+            (f.stems.len(), f.stems.capacity(), 4),
+            (f.numbers.len(), f.numbers.capacity(), 4),
+            (f.names.len(), f.names.capacity(), 4),
+            (f.initials.len(), f.initials.capacity(), 4),
+            (f.prefixes.len(), f.prefixes.capacity(), 4),
+            (f.seq.len(), f.seq.capacity(), 4),
+            (f.sentences.len(), f.sentences.capacity(), 4),
+            (f.runs.len(), f.runs.capacity(), 8),
         ];
         let size = std::mem::size_of::<ParaPrint>();
-        used += size + vecs.iter().map(|v| v.len() * 4).sum::<usize>();
-        allocated += size + vecs.iter().map(|v| v.capacity() * 4).sum::<usize>();
+        used += size + vecs.iter().map(|v| v.0 * v.2).sum::<usize>();
+        allocated += size + vecs.iter().map(|v| v.1 * v.2).sum::<usize>();
+        blocks += vecs.iter().filter(|v| v.1 > 0).count();
     }
-    (used, allocated)
+    (used, allocated, blocks)
 }
 
 fn doc_id(d: usize) -> String {
@@ -349,6 +366,22 @@ fn round3(x: f64) -> f64 {
 
 fn round4(x: f64) -> f64 {
     (x * 10000.0).round() / 10000.0
+}
+
+/// User + system CPU seconds of this process so far, all threads (`/proc/self/stat`, in
+/// USER_HZ = 100 ticks a second, as on every Linux the project runs on); 0 elsewhere.
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // The command name (field 2) may hold spaces; the fields after its ')' are plain.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<f64> = rest
+        .split_whitespace()
+        .map(|x| x.parse().unwrap_or(0.0))
+        .collect();
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    f.get(11).unwrap_or(&0.0) / 100.0 + f.get(12).unwrap_or(&0.0) / 100.0
 }
 
 /// A `/proc/self/status` field in MB (Linux only).

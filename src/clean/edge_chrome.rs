@@ -74,22 +74,8 @@ pub fn mark(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize
         anchors[0]
     };
     let last = anchors[anchors.len() - 1];
-    // The first line under the headline, when it is a phrase of several words (a dek: "Nine
-    // years of petitions, one timetable change"), is the headline's subtitle, not a label.
-    let dek = under_title.filter(|&i| {
-        let line = lines[i].trim();
-        word_units_capped(line, DEK_WORDS) >= DEK_WORDS
-            && !line.to_lowercase().starts_with("by ")
-            && line
-                .split(|c: char| !c.is_alphabetic())
-                .filter(|w| {
-                    w.chars().count() >= 4
-                        && w.chars().all(char::is_lowercase)
-                        && !ROLE_WORDS.contains(w)
-                })
-                .count()
-                >= 2
-    });
+    // The headline's subtitle (a dek: "Nine years of petitions, one timetable change") stays.
+    let dek = title_line.and_then(|t| dek_line(lines, &kept, t - 1, &anchors));
     let last_line = kept.last().copied();
     let after_last = kept.iter().copied().find(|&i| i > last);
     for &i in &kept {
@@ -111,6 +97,55 @@ pub fn mark(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize
         }
     }
 }
+
+/// The headline's dek among `kept` (0-based line indices): the first kept line under the
+/// headline when it is a phrase of several words; else, within the next few kept lines (a
+/// byline, a date or a label may come first), a phrase that shares at least two words with the
+/// article's first paragraphs (`body`), the evidence that it summarises the article.
+pub fn dek_line(lines: &[String], kept: &[usize], title: usize, body: &[usize]) -> Option<usize> {
+    let is_phrase = |i: usize| {
+        let line = lines[i].trim();
+        word_units_capped(line, DEK_WORDS) >= DEK_WORDS
+            && !line.to_lowercase().starts_with("by ")
+            && !is_sentence(line, DEK_WORDS)
+            && line
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| {
+                    w.chars().count() >= 4
+                        && w.chars().all(char::is_lowercase)
+                        && !ROLE_WORDS.contains(w)
+                })
+                .count()
+                >= 2
+    };
+    let words = |i: usize| -> Vec<String> {
+        lines[i]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 5)
+            .map(|w| w.to_lowercase().chars().take(5).collect())
+            .collect()
+    };
+    let below: Vec<usize> = kept.iter().copied().filter(|&i| i > title).collect();
+    let &first = below.first()?;
+    if is_phrase(first) && !body.contains(&first) {
+        return Some(first);
+    }
+    let lead: std::collections::HashSet<String> = body
+        .iter()
+        .filter(|&&i| i > title)
+        .take(3)
+        .flat_map(|&i| words(i))
+        .collect();
+    below
+        .iter()
+        .copied()
+        .take(DEK_SEARCH)
+        .take_while(|i| !body.contains(i))
+        .find(|&i| is_phrase(i) && words(i).iter().filter(|w| lead.contains(*w)).count() >= 2)
+}
+
+/// Kept lines under the headline searched for a dek.
+const DEK_SEARCH: usize = 5;
 
 /// A paragraph cut mid-sentence by a scraper: it has a clause break (a comma or semicolon) or
 /// stops on a short lower-case word ("... retiring after eleven years at the").

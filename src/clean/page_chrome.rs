@@ -97,8 +97,16 @@ pub fn mark(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize
             .find(|&i| i + 1 > t)
             .filter(|&i| word_units(&lines[i]) >= PROSE_UNITS)
     });
+    // So is a dek a few lines under it (after a byline or a date) that shares words with the
+    // article.
+    let prose: Vec<usize> = kept
+        .iter()
+        .copied()
+        .filter(|&i| is_prose(&lines[i]))
+        .collect();
+    let dek = title_line.and_then(|t| super::edge_chrome::dek_line(lines, &kept, t - 1, &prose));
     for (k, &i) in kept.iter().enumerate() {
-        if !keep[k] && Some(i + 1) != title_line && Some(i) != standfirst {
+        if !keep[k] && Some(i + 1) != title_line && Some(i) != standfirst && Some(i) != dek {
             verdicts[i] = Verdict::Junk { rule: NAME.into() };
         }
     }

@@ -6,6 +6,9 @@
 //!   auto-published from a syndicated feed.)`, `This article has been updated.`, `The post X
 //!   appeared first on Y.`, `(With inputs from X)`, `Editor's note: ...`, a press-release
 //!   `SOURCE X` line.
+//! - `disclaimer`: the publisher disowning what it carries (`X does not verify their content`,
+//!   `The issuer is solely responsible`) and a press release's legal caveat (`forward-looking
+//!   statements`, `undertakes no obligation to update`), in a line that names what is carried.
 //! - `author_bio`: the box about the reporter: `About the author`, `Ann Lee covers transport for
 //!   the Herald. Reach her at ann@herald.example`.
 //!
@@ -20,12 +23,15 @@
 pub const NAME: &str = "provenance";
 pub const BIO: &str = "author_bio";
 pub const SPONSOR_NOTE: &str = "sponsor_note";
+pub const DISCLAIMER: &str = "disclaimer";
 
 /// A machine note is short; a longer line is an article about automation.
 const MAX_MACHINE_WORDS: usize = 40;
 
 /// Longer lines are article prose.
 const MAX_WORDS: usize = 60;
+/// ... but a press release's legal caveat may run this long.
+const MAX_DISCLAIMER_WORDS: usize = 160;
 
 crate::thread_regex!(
     /// "this story ... produced/published/shared/..." within one clause.
@@ -48,7 +54,16 @@ crate::thread_regex!(
           ^ (?i: the \s+ post ) \s .+ \s (?i: appeared \s+ first \s+ on ) \s .+ $
         | ^ [(\[]? (?i: with \s+ inputs? \s+ from | inputs? \s+ from | with \s+ agency \s+ inputs? ) \b .* $
         | ^ (?i: editor[’']?s? \s* note | editors[’'] \s* note ) \b
-        | ^ SOURCE \s+ \p{Lu} [^.!?]{1,80} $"
+        | ^ SOURCE \s+ \p{Lu} [^.!?]{1,80} $
+        | ^ (?: [\p{L}-]+ \s+ ){0,2} (?i: provided | supplied | distributed ) \s+ by \s+ \p{Lu} [^.!?]{0,60} $"
+);
+
+crate::thread_regex!(
+    /// A publisher disowning what it carries: `X distributes releases ... and does not verify
+    /// their content`, `The issuer is solely responsible`, `accepts no responsibility for`; and
+    /// the standard legal caveat of a press release (`undertakes no obligation to update`,
+    /// `actual results may differ materially`).
+    DISCLAIM = r"(?i)\b(?:do(?:es)?\s+not\s+(?:verify|endorse|guarantee|warrant)|(?:is|are)\s+solely\s+responsible|accepts?\s+no\s+(?:responsibility|liability)|(?:is|are)\s+not\s+responsible\s+for|undertakes?\s+no\s+obligation|(?:actual\s+)?results\s+(?:may|could|might)\s+differ\s+materially|forward-looking\s+statements?)\b"
 );
 
 crate::thread_regex!(
@@ -59,6 +74,11 @@ crate::thread_regex!(
 );
 crate::thread_regex!(
     TEXT_WORD = r"(?i)\b(?:stor(?:y|ies)|articles?|texts?|headlines?|posts?|content|reports?|feeds?|wires?|artikel\w*|text\w*|kurzfassung|meldung\w*|beitr[aä]g\w*|nachricht\w*|noticias?|art[ií]culos?|textos?|dépêches?|contenus?)\b"
+);
+
+crate::thread_regex!(
+    /// Words for what a publisher carries, besides [`TEXT_WORD`]'s.
+    RELEASE_WORD = r"(?i)\b(?:releases?|announcements?|statements?|materials?|information|opinions?|views?)\b"
 );
 
 /// Substrings one of [`MACHINE`]'s words needs: a cheap gate before it (its Unicode word
@@ -99,7 +119,16 @@ crate::thread_regex!(
 /// The decision name for a provenance note or a bio, if the line is one.
 pub fn check(line: &str) -> Option<&'static str> {
     let t = line.trim();
-    if t.is_empty() || t.split_whitespace().take(MAX_WORDS + 1).count() > MAX_WORDS {
+    let words = t.split_whitespace().take(MAX_DISCLAIMER_WORDS + 1).count();
+    // A legal caveat runs longer than any other note.
+    if words <= MAX_DISCLAIMER_WORDS
+        && !t.contains(['“', '”', '"', '«', '»', '„'])
+        && DISCLAIM.is_match(t)
+        && (TEXT_WORD.is_match(t) || RELEASE_WORD.is_match(t))
+    {
+        return Some(DISCLAIMER);
+    }
+    if t.is_empty() || words > MAX_WORDS {
         return None;
     }
     if SELF_NOTE.is_match(t) || TOOL_NOTE.is_match(t) {
@@ -155,6 +184,14 @@ mod tests {
         ] {
             assert_eq!(check(line), Some(BIO), "{line}");
         }
+        for line in [
+            "News provided by Calder Mills plc",
+            "Quayside Wire carries releases for its members and does not verify their content.",
+            "Forward-Looking Statements",
+            "This release contains statements about future events; actual results may differ materially, and the company undertakes no obligation to update them.",
+        ] {
+            assert!(matches!(check(line), Some(DISCLAIMER | NAME)), "{line}");
+        }
     }
 
     #[test]
@@ -169,6 +206,9 @@ mod tests {
             "The software automatically flagged stories that mentioned the company, the regulator said.",
             "Story time at the library is cancelled this week.",
             "The festival is sponsored by the council and three local firms.",
+            "The regulator said the bank does not verify the identity of every customer.",
+            "“We are not responsible for the delays,” the rail operator’s statement said.",
+            "The water was provided by the fire brigade after the mains burst.",
         ] {
             assert_eq!(check(line), None, "{line}");
         }

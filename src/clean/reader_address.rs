@@ -24,6 +24,10 @@ pub const MAX_WORDS: usize = 80;
 const READER: &[&str] = &[
     "you", "your", "you're", "yours", "you'll", "you've", "you'd", "we", "our", "us", "we're",
     "we've", "we'll",
+    // French, Spanish, Italian, Portuguese, German (not "Sie"/"ihr": also "she", "her")
+    "vous", "votre", "vos", "nous", "notre", "nos", "tu", "ton", "ta", "tes", "usted", "ustedes",
+    "nosotros", "nuestro", "nuestra", "nuestros", "voi", "vostro", "vostra", "noi", "nostro",
+    "nostra", "você", "vocês", "nosso", "nossa", "wir", "unser", "unsere", "unseren", "euch",
 ];
 
 /// Verbs that start a call to action.
@@ -95,6 +99,15 @@ const REPORTING: &[&str] = &["said", "says", "told", "according", "stated", "ann
 
 /// Word stems of a website's machinery (matched as word prefixes).
 const SITE_TERMS: &[&str] = &[
+    // other languages: subscribe, sign up, free (articles), mail, log in
+    "abonn",
+    "suscri",
+    "iscri",
+    "inscri",
+    "anmeld",
+    "gratuit",
+    "mail",
+    "connexion",
     "cookie",
     "subscri",
     "newsletter",
@@ -138,7 +151,7 @@ const SITE_TERMS: &[&str] = &[
     "site",
     "bookmark",
     "feed",
-    "alerts",
+    "alert",
     "podcast",
     "listen",
     "audio",
