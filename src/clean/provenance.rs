@@ -120,9 +120,11 @@ crate::thread_regex!(
 pub fn check(line: &str) -> Option<&'static str> {
     let t = line.trim();
     let words = t.split_whitespace().take(MAX_DISCLAIMER_WORDS + 1).count();
+    // A quoted person may disown things too; a note quotes nobody.
+    let quoted = t.contains(['“', '”', '"', '«', '»', '„']);
     // A legal caveat runs longer than any other note.
     if words <= MAX_DISCLAIMER_WORDS
-        && !t.contains(['“', '”', '"', '«', '»', '„'])
+        && !quoted
         && DISCLAIM.is_match(t)
         && (TEXT_WORD.is_match(t) || RELEASE_WORD.is_match(t))
     {
@@ -137,7 +139,6 @@ pub fn check(line: &str) -> Option<&'static str> {
     if SPONSOR.is_match(t) {
         return Some(SPONSOR_NOTE);
     }
-    let quoted = t.contains(['“', '”', '"', '«', '»', '„']);
     if !quoted
         && t.split_whitespace().count() <= MAX_MACHINE_WORDS
         && MACHINE_STEMS.is_match(t)
