@@ -7,7 +7,7 @@
 use ahash::AHashSet;
 use std::io::BufRead;
 use storysift::dedup::features::features;
-use storysift::dedup::near::{shingle_jaccard, stem_jaccard, verify, Settings};
+use storysift::dedup::near::{order_kept, shingle_jaccard, stem_jaccard, verify, Settings};
 
 fn main() {
     let path = std::env::args()
@@ -30,10 +30,11 @@ fn main() {
         // One pair is a folder of two sentences: their mid-sentence names are the known names.
         let names: AHashSet<u32> = fa.names.iter().chain(&fb.names).copied().collect();
         let verdict = verify(&fa, &fb, &names, Settings::default());
-        // Rank: verified pairs above unverified ones, each group by its similarity.
+        // Rank: verified pairs above unverified ones, each group by its similarity (for the
+        // unverified ones the verifier's two measures: shared stems, and their order kept).
         let score = match verdict {
             Some(v) => 1.0 + v.score,
-            None => stem_jaccard(&fa, &fb) * shingle_jaccard(&fa, &fb),
+            None => stem_jaccard(&fa, &fb) * order_kept(&fa, &fb),
         };
         rows.push((
             label == "1",
