@@ -50,7 +50,7 @@ pub fn apply(doc: Document, rules: &Rules) -> CleanDoc {
         repeated_headline::mark(&doc.lines, title_line, &mut verdicts);
     }
     if let Some(s) = rules.related_feed {
-        related_feed::mark(&doc.lines, &mut verdicts, s);
+        related_feed::mark(&doc.lines, &mut verdicts, title_line, s);
     }
     if let Some(s) = rules.page_chrome {
         page_chrome::mark(&doc.lines, &mut verdicts, title_line, s);

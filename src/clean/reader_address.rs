@@ -101,6 +101,9 @@ const REPORTING: &[&str] = &["said", "says", "told", "according", "stated", "ann
 const SITE_TERMS: &[&str] = &[
     // other languages: subscribe, sign up, free (articles), mail, log in
     "abonn",
+    "assinant",
+    "sessão",
+    "cadastr",
     "suscri",
     "iscri",
     "inscri",
@@ -130,6 +133,7 @@ const SITE_TERMS: &[&str] = &[
     "membership",
     "member",
     "comment",
+    "discussion",
     "moderat",
     "notification",
     "app",

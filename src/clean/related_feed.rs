@@ -27,13 +27,34 @@ pub struct Settings {
     pub stop_overlap: f64,
 }
 
-pub fn mark(lines: &[String], verdicts: &mut [Verdict], s: Settings) {
+/// `title_line`: the document's headline (1-based). A feed above it (a "Latest" menu over the
+/// article) ends there: the headline and the article start.
+pub fn mark(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize>, s: Settings) {
     let Some(header) = verdicts
         .iter()
         .position(|v| matches!(v, Verdict::Junk { rule } if rule == HEADER_RULE))
     else {
         return;
     };
+    if let Some(t) = title_line.map(|t| t - 1).filter(|&t| t > header) {
+        feed(&lines[..t], &mut verdicts[..t], s);
+        mark(&lines[t + 1..], &mut verdicts[t + 1..], None, s);
+        return;
+    }
+    feed_from(lines, verdicts, header, s);
+}
+
+/// The feed opened by the header at `header`, in a stretch without the headline.
+fn feed(lines: &[String], verdicts: &mut [Verdict], s: Settings) {
+    if let Some(header) = verdicts
+        .iter()
+        .position(|v| matches!(v, Verdict::Junk { rule } if rule == HEADER_RULE))
+    {
+        feed_from(lines, verdicts, header, s);
+    }
+}
+
+fn feed_from(lines: &[String], verdicts: &mut [Verdict], header: usize, s: Settings) {
     let article: AHashSet<String> = lines[..header]
         .iter()
         .zip(&verdicts[..header])
@@ -54,7 +75,7 @@ pub fn mark(lines: &[String], verdicts: &mut [Verdict], s: Settings) {
         let prose_pair = prose && kept.get(k + 1).is_some_and(|&j| is_prose(&lines[j], s));
         if (long && on_topic) || prose_pair || (prose && reports_speech(&lines[i])) {
             // The article resumes; a later header can open another feed.
-            mark(&lines[i..], &mut verdicts[i..], s);
+            feed(&lines[i..], &mut verdicts[i..], s);
             return;
         }
         verdicts[i] = Verdict::Junk { rule: NAME.into() };
@@ -96,6 +117,7 @@ mod tests {
         mark(
             &lines,
             &mut v,
+            None,
             Settings {
                 stop_min_words: 12,
                 stop_overlap: 0.5,
@@ -117,6 +139,28 @@ mod tests {
                     Trump, 79, called out for droopy face at memorial\n\
                     President Donald Trump was sporting a droopy face as he ventured outside the White House.\n";
         assert_eq!(run(text, 3), [4, 5, 6]);
+    }
+
+    #[test]
+    fn a_feed_above_the_headline_ends_at_the_headline() {
+        let lines: Vec<String> = "Latest\nForecast\nRoads\nLorry fire shuts bypass for nine hours\nTom Ashdown Traffic Reporter\nThe bypass was closed in both directions for nine hours on Wednesday.\n"
+            .lines()
+            .map(String::from)
+            .collect();
+        let mut v = vec![Verdict::Keep; lines.len()];
+        v[0] = Verdict::Junk {
+            rule: HEADER_RULE.into(),
+        };
+        let s = Settings {
+            stop_min_words: 12,
+            stop_overlap: 0.5,
+        };
+        mark(&lines, &mut v, Some(4), s);
+        let junk: Vec<usize> = (0..v.len())
+            .filter(|&i| matches!(&v[i], Verdict::Junk { rule } if rule == NAME))
+            .map(|i| i + 1)
+            .collect();
+        assert_eq!(junk, [2, 3]);
     }
 
     #[test]
