@@ -172,7 +172,7 @@ crate::thread_regex!(
         \s* (?i: : | / | by | von | di | de | via | courtesy\s+(?:of\s+)? ) \s*
         [\p{Lu}@] \.? (?: [^.!?] | \p{Lu}\. )* [)\]]? \.? $
         | (?: [.!?]\s+ | \s[-–—|]\s ) (?i: photos? | pictures? | images? | fotos? | bild ) \s+
-          \p{Lu}[\p{L}.]*/[^.!?/]+ $
+          \p{Lu}[\p{L}.]*\s?/\s?(?: [^.!?/] | \p{Lu}\. )+ $
         | (?: [.!?]\s+ | \s[-–—|]\s ) © \s* [\p{Lu}@][^.!?]* $"
 );
 
@@ -211,14 +211,14 @@ crate::thread_regex!(
 );
 
 crate::thread_regex!(
-    /// A caption's credit in brackets at the end: `(Ann Lee / Agency)`, `(File photo)`,
+    /// A caption's credit in brackets at the end: `(Ann Lee / Agency)`, `[Ann Lee/Agency]`, `(File photo)`,
     /// `(Representational image)`: a name, a slash and a source, or a media word with at most one
     /// qualifier.
     CREDIT_PAREN = r"(?x)
-        \( \s* (?:
+        [(\[] \s* (?:
             [\p{Lu}][\p{L}.'’-]* (?: \s+ [\p{Lu}][\p{L}.'’-]* ){0,3} \s* / \s* [^()/]{2,}
           | (?i: (?: [\p{L}]+ \s+ )? (?: photo(?:graph)? | image | picture | pic | foto | video | file ) s? )
-        ) \s* \) \.? $"
+        ) \s* [)\]] \.? $"
 );
 
 crate::thread_regex!(
@@ -410,7 +410,7 @@ pub fn check(line: &str) -> Option<&'static str> {
     if t.is_empty() {
         return None;
     }
-    let bracket_end = t.ends_with(')') || t.ends_with(").");
+    let bracket_end = t.ends_with(')') || t.ends_with(").") || t.ends_with(']');
     // Cheap gate: every credit but `(Name / Source)` names a credit word.
     let credit_word = CREDIT_WORDS.is_match(t);
     if credit_word && credit_end(t)

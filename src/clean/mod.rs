@@ -5,7 +5,7 @@
 //! parallel here and per partition on other engines. The order of work:
 //! 1. blank lines are blank (whitespace-only, NBSP included);
 //! 2. the line rules of `rules.toml` ([`line_rules`]);
-//!    and the one-line detectors ([`nav_crumbs`], [`timestamp`], [`reader_address`],
+//!    and the one-line detectors ([`nav_crumbs`], [`timestamp`], [`reader_address`], [`comment_rules`],
 //!    [`meta_line`], [`provenance`]);
 //! 3. the headline: the first kept line when it looks like one ([`title`]);
 //! 4. detectors that use the whole document ([`repeated_headline`], [`related_feed`],
@@ -14,6 +14,7 @@
 //! [`site_boilerplate`] and [`other_headline`] need every document, so they run later, over
 //! fingerprints ([`apply_cross_document`]).
 
+pub mod comment_rules;
 pub mod edge_chrome;
 pub mod line_rules;
 pub mod meta_line;
@@ -74,6 +75,9 @@ fn check_line(line: &str, doc_id: &str, rules: &Rules) -> Verdict {
         Verdict::Keep if rules.timestamp && timestamp::is_timestamp(line) => junk(timestamp::NAME),
         Verdict::Keep if rules.reader_address && reader_address::is_reader_address(line) => {
             junk(reader_address::NAME)
+        }
+        Verdict::Keep if rules.comment_rules && comment_rules::is_comment_rules(line) => {
+            junk(comment_rules::NAME)
         }
         Verdict::Keep if rules.meta_line => match meta_line::check(line) {
             Some(name) => junk(name),

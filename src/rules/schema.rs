@@ -63,6 +63,8 @@ pub struct DetectorsSpec {
     #[serde(default)]
     pub reader_address: Toggle,
     #[serde(default)]
+    pub comment_rules: Toggle,
+    #[serde(default)]
     pub meta_line: Toggle,
     #[serde(default)]
     pub provenance: Toggle,
