@@ -30,6 +30,12 @@ pub struct Settings {
 /// `title_line`: the document's headline (1-based). A feed above it (a "Latest" menu over the
 /// article) ends there: the headline and the article start.
 pub fn mark(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize>, s: Settings) {
+    explicit(lines, verdicts, title_line, s);
+    implicit(lines, verdicts, title_line, s);
+}
+
+/// Feeds under a header that the `related_header` rule removed.
+fn explicit(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize>, s: Settings) {
     let Some(header) = verdicts
         .iter()
         .position(|v| matches!(v, Verdict::Junk { rule } if rule == HEADER_RULE))
@@ -38,10 +44,89 @@ pub fn mark(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize
     };
     if let Some(t) = title_line.map(|t| t - 1).filter(|&t| t > header) {
         feed(&lines[..t], &mut verdicts[..t], s);
-        mark(&lines[t + 1..], &mut verdicts[t + 1..], None, s);
+        explicit(&lines[t + 1..], &mut verdicts[t + 1..], None, s);
         return;
     }
     feed_from(lines, verdicts, header, s);
+}
+
+/// Feeds under a header in a wording no rule knows ("Elsewhere on TideWrap", "Readers also
+/// opened"), found by shape: below two paragraphs of the article, a short label followed by two
+/// lines about other things, the first of them headline-like (a capitalised phrase without a
+/// full stop), the second a headline or a teaser, the label right after a paragraph. A subhead
+/// is followed by a paragraph on the article's subject, a fact box's lines share its words or
+/// follow its own heading; neither opens a feed.
+fn implicit(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize>, s: Settings) {
+    let start = title_line.unwrap_or(0);
+    let kept = |verdicts: &[Verdict]| -> Vec<usize> {
+        (start..lines.len())
+            .filter(|&i| matches!(verdicts[i], Verdict::Keep))
+            .collect()
+    };
+    let mut k = 0;
+    loop {
+        let now = kept(verdicts);
+        let Some(&i) = now.get(k) else {
+            return;
+        };
+        k += 1;
+        let paragraphs = now[..k - 1]
+            .iter()
+            .filter(|&&p| is_prose(&lines[p], s))
+            .count();
+        let (Some(&j), Some(&j2)) = (now.get(k), now.get(k + 1)) else {
+            return;
+        };
+        // The header comes right after a paragraph (junk lines aside): a label under another
+        // label is a list's item or a fact box's line.
+        let after_paragraph = k >= 2 && is_prose(&lines[now[k - 2]], s);
+        // and its first item right under it.
+        let adjacent = verdicts[i + 1..j]
+            .iter()
+            .all(|v| matches!(v, Verdict::Blank));
+        if paragraphs < 2 || !after_paragraph || !adjacent || !is_label(&lines[i]) {
+            continue;
+        }
+        let article: AHashSet<String> = (0..i)
+            .filter(|&a| matches!(verdicts[a], Verdict::Keep))
+            .flat_map(|a| content_words(&lines[a]))
+            .collect();
+        let off_topic = |line: &str| {
+            let words = content_words(line);
+            let shared = words.iter().filter(|w| article.contains(*w)).count();
+            (shared as f64) < s.stop_overlap * words.len().max(1) as f64
+        };
+        if is_headline_like(&lines[j])
+            && off_topic(&lines[j])
+            && (is_headline_like(&lines[j2]) || is_prose(&lines[j2], s))
+            && off_topic(&lines[j2])
+        {
+            verdicts[i] = Verdict::Junk { rule: NAME.into() };
+            feed_from(lines, verdicts, i, s);
+        }
+    }
+}
+
+/// A feed's header: one to [`MAX_HEADER_WORDS`] words, not a sentence.
+fn is_label(line: &str) -> bool {
+    let t = line.trim();
+    let n = t.split_whitespace().count();
+    (1..=MAX_HEADER_WORDS).contains(&n) && !t.ends_with(['.', '!', '?', ',', ';'])
+}
+
+/// Words of an implicit feed header.
+const MAX_HEADER_WORDS: usize = 6;
+
+/// Another story's headline: a phrase of 6 to 16 words that starts with a capital or a digit
+/// and does not end with a full stop (a list's items, "Bread, milk and eggs", are shorter).
+fn is_headline_like(line: &str) -> bool {
+    let t = line.trim();
+    let n = t.split_whitespace().count();
+    (6..=16).contains(&n)
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !t.ends_with(['.', ',', ';', ':'])
 }
 
 /// The feed opened by the header at `header`, in a stretch without the headline.
