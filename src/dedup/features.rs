@@ -137,11 +137,13 @@ pub fn features(text: &str) -> Features {
         if sentence_start && f.sentences.last() != Some(&(f.seq.len() as u32)) {
             f.sentences.push(f.seq.len() as u32);
         }
-        // "said." ends a sentence, "U.S." and "Mr." (one letter or two before the dot) do not.
-        let closing = chunk.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
-        let ends = closing.ends_with(['.', '!', '?'])
-            && closing.trim_end_matches(['.', '!', '?']).chars().count() > 2
-            && !closing.trim_end_matches('.').contains('.');
+        // "said." ends a sentence, "U.S." and "Mr." (one letter or two before the dot) do not;
+        // nor does a spinner's "prisons.”." stop being an end for its stray quote and dot.
+        let tail = ['"', '”', '’', '\'', ')', ']', '»', '.', '!', '?'];
+        let core = chunk.trim_end_matches(tail);
+        let ends = chunk[core.len()..].contains(['.', '!', '?'])
+            && core.chars().count() > 2
+            && !core.contains('.');
         for raw in chunk.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == ',')) {
             let word = raw.trim_matches(['.', ',']);
             if word.is_empty() {
@@ -304,5 +306,21 @@ mod tests {
         let a = features("The prisoners were released");
         let b = features("a prisoner is releasing");
         assert_eq!(a.stems, b.stems);
+    }
+
+    #[test]
+    fn a_stray_quote_and_dot_still_end_a_sentence() {
+        // The spinner's "prisons.”." ends its sentence: "According" is a sentence's first
+        // word, not a name mid-sentence.
+        let f = features(
+            "They remain in Belarusian prisons.”. According to him, the inmates were left.",
+        );
+        let according = name_key("according");
+        assert!(f.initials.contains(&according));
+        assert!(!f.names.contains(&according));
+        assert_eq!(f.sentences.len(), 2);
+        // "U.S." still does not.
+        let g = features("The U.S. Treasury lifted the sanctions.");
+        assert!(g.names.contains(&name_key("treasury")));
     }
 }
