@@ -131,8 +131,31 @@ const REPORTING: &[&str] = &[
     "powiedział",
 ];
 
+/// [`COMMENTS`] as substrings, for a cheap first test (most lines name no comments).
+static COMMENT_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        super::shape::finder([
+            "comment",
+            "repl",
+            "post",
+            "messag",
+            "mensag",
+            "mensaj",
+            "thread",
+            "forum",
+            "board",
+            "discussion",
+            "comentári",
+            "comentari",
+            "kommentar",
+            "beitr",
+            "reactie",
+            "komentar",
+        ])
+    });
+
 pub fn is_comment_rules(line: &str) -> bool {
-    if line.contains(['"', '“', '”', '«', '»', '„']) {
+    if line.contains(['"', '“', '”', '«', '»', '„']) || !COMMENT_FINDER.is_match(line) {
         return false;
     }
     let words: Vec<String> = line

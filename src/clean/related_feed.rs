@@ -63,23 +63,24 @@ fn implicit(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize
             .filter(|&i| matches!(verdicts[i], Verdict::Keep))
             .collect()
     };
+    let mut now = kept(verdicts);
+    let prose: Vec<bool> = (0..lines.len()).map(|i| is_prose(&lines[i], s)).collect();
     let mut k = 0;
+    let mut paragraphs = 0;
     loop {
-        let now = kept(verdicts);
         let Some(&i) = now.get(k) else {
             return;
         };
         k += 1;
-        let paragraphs = now[..k - 1]
-            .iter()
-            .filter(|&&p| is_prose(&lines[p], s))
-            .count();
+        if k >= 2 && prose[now[k - 2]] {
+            paragraphs += 1;
+        }
         let (Some(&j), Some(&j2)) = (now.get(k), now.get(k + 1)) else {
             return;
         };
         // The header comes right after a paragraph (junk lines aside): a label under another
         // label is a list's item or a fact box's line.
-        let after_paragraph = k >= 2 && is_prose(&lines[now[k - 2]], s);
+        let after_paragraph = k >= 2 && prose[now[k - 2]];
         // and its first item right under it.
         let adjacent = verdicts[i + 1..j]
             .iter()
@@ -103,6 +104,14 @@ fn implicit(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize
         {
             verdicts[i] = Verdict::Junk { rule: NAME.into() };
             feed_from(lines, verdicts, i, s);
+            // Go on from the first line the feed left, counting paragraphs as before.
+            now = kept(verdicts);
+            let resume = now.partition_point(|&x| x <= i);
+            paragraphs = now[..resume.saturating_sub(1)]
+                .iter()
+                .filter(|&&p| prose[p])
+                .count();
+            k = resume;
         }
     }
 }
