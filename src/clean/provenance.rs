@@ -81,6 +81,24 @@ crate::thread_regex!(
     RELEASE_WORD = r"(?i)\b(?:releases?|announcements?|statements?|materials?|information|opinions?|views?)\b"
 );
 
+/// Substrings one of [`DISCLAIM`]'s phrases needs: a cheap gate before it (it searches the
+/// whole of lines up to 160 words, with Unicode word boundaries).
+static DISCLAIM_STEMS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        super::shape::finder([
+            "verify",
+            "endorse",
+            "guarantee",
+            "warrant",
+            "solely",
+            "responsib",
+            "liabilit",
+            "obligation",
+            "materially",
+            "forward-looking",
+        ])
+    });
+
 /// Substrings one of [`MACHINE`]'s words needs: a cheap gate before it (its Unicode word
 /// boundaries make it slow on non-ASCII text).
 static MACHINE_STEMS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
@@ -125,6 +143,7 @@ pub fn check(line: &str) -> Option<&'static str> {
     // A legal caveat runs longer than any other note.
     if words <= MAX_DISCLAIMER_WORDS
         && !quoted
+        && DISCLAIM_STEMS.is_match(t)
         && DISCLAIM.is_match(t)
         && (TEXT_WORD.is_match(t) || RELEASE_WORD.is_match(t))
     {
