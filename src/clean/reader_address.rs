@@ -12,6 +12,8 @@
 //! no reporting verb ("said", "according"): a cookie line in the third person.
 //! **Known false positives:** a consumer-advice article about cookies or subscriptions written in
 //! the second person ("If you cancel your subscription, your account...").
+//! A price for a period (`£1 a week`, `€5/month`) counts as one term: it is a subscription offer;
+//! an imperative ("Become a ...", "Download the ...") may start any sentence of the line.
 //! **Example:** `We use cookies to personalise content. By continuing you agree to our policy.`
 
 pub const NAME: &str = "reader_address";
@@ -210,6 +212,12 @@ const PHRASES: &[(&str, &str)] = &[
     ("log in", "log-in"),
 ];
 
+crate::thread_regex!(
+    /// A price and a period: `£1 a week`, `€5/month`, `$4.99 per month`, `2,99 €/mês`,
+    /// `1 € el primer mes`, `9 € par mois`.
+    PRICE_PER_PERIOD = r"(?i)(?:[€£$¥₹]\s?\d[\d.,]*|\d[\d.,]*\s?[€£$¥₹])\s*(?:/|a|an|per|each|every|por|par|pro|al|ao|el|la|le|il|o|im|en)?\s*(?:(?:first|primer|primeiro|premier|primo|ersten?)\s+)?(?:week|month|year|semana|mes|mês|mois|semaine|an|monat|woche|jahr|mese|settimana|anno|maand|jaar|miesiąc|månad|år)"
+);
+
 static TERM_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
     std::sync::LazyLock::new(|| {
         super::shape::finder(SITE_TERMS.iter().chain(PHRASES.iter().map(|(p, _)| p)))
@@ -248,7 +256,11 @@ pub fn is_reader_address(line: &str) -> bool {
             seen[m.pattern().as_usize()] = true;
         }
     }
-    if seen.iter().filter(|&&s| s).count() < MIN_SITE_TERMS {
+    // A price for a period ("£1 a week", "€5 a month", "2,99 €/mês") is a subscription offer:
+    // it counts as one term.
+    let offer =
+        usize::from(line.contains(['€', '£', '$', '¥', '₹']) && PRICE_PER_PERIOD.is_match(line));
+    if seen.iter().filter(|&&s| s).count() + offer < MIN_SITE_TERMS {
         return false;
     }
     let mut lower = line.to_lowercase().replace('’', "'");
@@ -261,13 +273,18 @@ pub fn is_reader_address(line: &str) -> bool {
     let found = SITE_TERMS
         .iter()
         .filter(|t| words.iter().any(|w| matches_term(w, t)))
-        .count();
+        .count()
+        + offer;
     // An imperative at the start addresses the reader as much as "you" does ("Download the X
     // app", "Subscribe to ...", "Unlock unlimited access").
     // The second word tells the imperative ("Download the app") from a noun ("Download figures
     // for the app jumped").
-    let imperative = words.first().is_some_and(|w| IMPERATIVES.contains(w))
-        && words.get(1).is_some_and(|w| AFTER_IMPERATIVE.contains(w));
+    // At the start of any sentence of the line ("... chip in. Become a supporter ...").
+    let imperative = lower.split(['.', '!', '?', ':']).any(|sentence| {
+        let mut w = sentence.split(is_sep).filter(|w| !w.is_empty());
+        w.next().is_some_and(|w| IMPERATIVES.contains(&w))
+            && w.next().is_some_and(|w| AFTER_IMPERATIVE.contains(&w))
+    });
     if imperative || words.iter().any(|w| READER.contains(w)) {
         return found >= MIN_SITE_TERMS;
     }
@@ -302,6 +319,7 @@ mod tests {
             "Never miss a story from us: enter your email address below.",
             "You’ve read 2 of 4 free articles. Subscribe to keep reading.",
             "Site and its partners place cookies for analytics. Manage choices · Allow all",
+            "This letter stays free because some readers chip in. Become a supporter for €5 a month →",
         ] {
             assert!(is_reader_address(junk), "{junk}");
         }
@@ -316,6 +334,7 @@ mod tests {
             "The app lets drivers pay tolls without stopping, the agency said.",
             "We will rebuild the school below the hill, the mayor promised.",
             "The company said it would allow users to accept or decline analytics cookies.",
+            "Our streaming service will cost £5 a month from April, the company said.",
         ] {
             assert!(!is_reader_address(content), "{content}");
         }
