@@ -145,6 +145,25 @@ impl TokenTable {
 /// values of the tokens under the permutation `x -> (a * mix(x)) >> 32` (multiply-shift over a
 /// seeded 64-bit mix of the token), mixed into 32 bits.
 fn band_keys(tokens: &[u32], mult: &[u64; BLOCK]) -> [u32; BLOCK] {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2, checked just above.
+        return unsafe { band_keys_avx2(tokens, mult) };
+    }
+    band_keys_generic(tokens, mult)
+}
+
+/// [`band_keys`] compiled for AVX2 (the eight bands' min/max network in one vector register):
+/// the same integer arithmetic, so the same keys (bench-dedup 300k, one thread: find CPU 3.85 ->
+/// 3.47 s).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn band_keys_avx2(tokens: &[u32], mult: &[u64; BLOCK]) -> [u32; BLOCK] {
+    band_keys_generic(tokens, mult)
+}
+
+#[inline(always)]
+fn band_keys_generic(tokens: &[u32], mult: &[u64; BLOCK]) -> [u32; BLOCK] {
     // Per band the smallest values, ascending (tokens are distinct, and so, but for a 32-bit
     // collision, are their values).
     let mut low = [[i32::MAX; BLOCK]; ROWS];
