@@ -6,17 +6,17 @@
 //! not miss a pair the verifier would accept, nor propose so many that the cost grows faster
 //! than the folder. Two routes, unioned by [`candidates`]:
 //!
-//! - **MinHash bands** ([`minhash_candidates`]), for near-duplicates: copies with a few words
+//! - **MinHash bands** (`minhash_candidates`), for near-duplicates: copies with a few words
 //!   edited, cut copies. Each paragraph's tokens (content stems and numbers) are banded
-//!   [`BANDS`] times on the [`ROWS`] smallest values under a seeded permutation; paragraphs that
-//!   share a band key are kept when their token Jaccard is at least [`MIN_JACCARD`]. On
+//!   `BANDS` times on the `ROWS` smallest values under a seeded permutation; paragraphs that
+//!   share a band key are kept when their token Jaccard is at least `MIN_JACCARD`. On
 //!   `bench-dedup`'s generated copies (1-5 word edits, cuts keeping >= 60% of the words) 99.8%
 //!   of the pairs the verifier accepts have a token Jaccard >= 0.5, and 4 rows keep the buckets
 //!   small on a vocabulary where every stem is common (a Markov chain over 3,720 paragraphs: at
 //!   1M paragraphs no stem is in fewer than about 50, so document-frequency caps find nothing).
 //!   3 rows made buckets grow with the folder (42M bucket pairs at 1M against 10M with 4).
 //!   Work is linear in the paragraphs: keys, one sort per band, bucket pairs.
-//! - **Rare-word anchors** ([`anchor_candidates`]), for paraphrases that share few words but the
+//! - **Rare-word anchors** (`anchor_candidates`), for paraphrases that share few words but the
 //!   rare ones (names, numbers, unusual stems): two shared words among each paragraph's
 //!   rarest, each in at most `max_anchor_df` paragraphs.
 //!
@@ -372,4 +372,75 @@ fn anchor_candidates(paras: &[&Features], df: &AHashMap<u32, u32>, max_df: u32) 
         .filter(|&(_, c)| c >= 2)
         .map(|(pair, _)| pair)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::features::features;
+    use super::*;
+
+    const ORIGINAL: &str = "The council voted on Tuesday to close the old river bridge for repairs after engineers found cracks in two of its steel supports.";
+
+    /// Unrelated paragraphs around the pairs under test: a few hundred, from a tiny vocabulary
+    /// so that they share words (and band keys) with each other.
+    fn noise(n: usize) -> Vec<String> {
+        const WORDS: &[&str] = &[
+            "council", "bridge", "river", "police", "school", "budget", "mayor", "report",
+            "minister", "hospital", "market", "storm", "court", "election", "workers", "company",
+            "road", "water", "season", "team", "village", "museum", "train", "festival",
+        ];
+        (0..n)
+            .map(|i| {
+                let mut x = splitmix64(i as u64);
+                let words: Vec<&str> = (0..14)
+                    .map(|_| {
+                        x = splitmix64(x);
+                        WORDS[(x % WORDS.len() as u64) as usize]
+                    })
+                    .collect();
+                format!("The {} said.", words.join(" and "))
+            })
+            .collect()
+    }
+
+    fn candidates_of(texts: &[String]) -> Vec<(u32, u32)> {
+        let f: Vec<Features> = texts.iter().map(|t| features(t)).collect();
+        let refs: Vec<&Features> = f.iter().collect();
+        candidates(&refs, Settings::default())
+    }
+
+    #[test]
+    fn edited_and_cut_copies_are_candidates() {
+        let mut texts = noise(300);
+        let edited = ORIGINAL
+            .replace("old river", "old")
+            .replace("found", "discovered");
+        let cut = ORIGINAL.split(' ').take(15).collect::<Vec<_>>().join(" ");
+        texts.insert(10, ORIGINAL.to_string());
+        texts.insert(150, edited);
+        texts.push(cut);
+        let last = texts.len() as u32 - 1;
+        let pairs = candidates_of(&texts);
+        assert!(pairs.contains(&(10, 150)), "edited copy");
+        assert!(pairs.contains(&(10, last)), "cut copy");
+        assert!(pairs.windows(2).all(|w| w[0] < w[1]), "sorted, each once");
+        assert!(pairs.iter().all(|&(a, b)| a < b));
+    }
+
+    #[test]
+    fn candidates_do_not_depend_on_the_thread_count() {
+        let mut texts = noise(2000);
+        texts.push(ORIGINAL.to_string());
+        texts.push(ORIGINAL.replace("Tuesday", "Monday"));
+        let run = |threads| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("a thread pool")
+                .install(|| candidates_of(&texts))
+        };
+        let one = run(1);
+        assert!(!one.is_empty());
+        assert_eq!(one, run(3));
+    }
 }
