@@ -6,8 +6,8 @@
 //! The paragraphs. Originals are the real Wikinews paragraphs of
 //! `../shared/data/news-text/wikinews-2019-2020.jsonl.gz` (filtered as `gen-corpus` does: at
 //! least 8 words, no captions or tables, no exact repeats; about 5k), then synthetic paragraphs of
-//! 1-4 sentences from a word-level Markov chain over them (order 2 with back-off, a port of
-//! `gen-corpus`'s `Chain`, numbers redrawn). `--dup-pct` percent of the N paragraphs (default 30)
+//! 1-4 sentences from a word-level Markov chain over them (order 2 with back-off: `gen-corpus`'s
+//! `Chain`, shared through `src/bin/gen_corpus/text.rs`, numbers redrawn). `--dup-pct` percent of the N paragraphs (default 30)
 //! are copies of a uniformly drawn original: 75% with 1-5 word edits (substitute, insert, delete,
 //! swap two neighbours: `gen-corpus`'s `edit_words`), 25% a cut prefix keeping at least 60% of the
 //! words (originals of at least 10 words; shorter ones get word edits). Several copies of one
@@ -54,6 +54,12 @@ use rayon::prelude::*;
 use storysift::dedup::features::{features, Features};
 use storysift::dedup::fingerprint::hash_str;
 use storysift::dedup::{near, normalize, DocPrint, ParaPrint};
+
+// gen-corpus's random streams, Markov chain, word edits and shingles: one copy for both programs.
+#[path = "gen_corpus/text.rs"]
+#[allow(dead_code)] // headlines and the spinner's helpers are gen-corpus's alone
+mod text;
+use text::{shingles, Chain, Rng};
 
 /// Generate labelled near-duplicate paragraphs, run the dedup stage on them, score and time it.
 #[derive(Parser, Debug)]
@@ -639,19 +645,12 @@ fn union(parent: &mut [u32], a: usize, b: usize) {
     }
 }
 
-/// Lowercased word 3-shingles (words: runs of letters and digits).
-fn shingles(text: &str) -> AHashSet<String> {
-    let w: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    w.windows(3).map(|s| s.join(" ")).collect()
-}
-
 /// Shared word 3-shingles over the smaller paragraph's.
 fn shingle_containment(a: &str, b: &str) -> f64 {
-    let (a, b) = (shingles(a), shingles(b));
+    let (a, b) = (
+        shingles::<AHashSet<String>>(a),
+        shingles::<AHashSet<String>>(b),
+    );
     let smaller = a.len().min(b.len());
     if smaller == 0 {
         return 0.0;
@@ -803,39 +802,13 @@ fn near_copy_sets(paras: &[String]) -> Vec<u32> {
 }
 
 /// `n` word-level edits: substitute, insert, delete, or swap two neighbours (`gen-corpus`'s
-/// `edit_words`, the "1-5 word edits" of its rewrites).
+/// `edit_words`, the "1-5 word edits" of its rewrites); a paragraph under 6 words unchanged.
 fn edit_words(text: &str, rng: &mut Rng, chain: &Chain, n: usize) -> String {
-    let mut words: Vec<String> = text.split(' ').map(str::to_string).collect();
-    if words.len() < 6 {
-        return text.to_string();
-    }
-    for _ in 0..n {
-        let i = rng.range(1, words.len() - 2);
-        match rng.below(4) {
-            0 => {
-                let w = chain.word_after(rng, &words[i - 1]);
-                // Keep the punctuation glued to the replaced word.
-                let keep = words[i]
-                    .trim_end_matches(|c: char| !c.is_alphanumeric())
-                    .len();
-                let tail = words[i][keep..].to_string();
-                words[i] = w + &tail;
-            }
-            1 => {
-                let w = chain.word_after(rng, &words[i - 1]);
-                words.insert(i, w);
-            }
-            2 if words.len() > 6 => {
-                words.remove(i);
-            }
-            _ => words.swap(i, i + 1),
-        }
-    }
-    words.join(" ")
+    text::edit_words(text, rng, chain, n).unwrap_or_else(|| text.to_string())
 }
 
 // ---------------------------------------------------------------------------------------------
-// Random numbers: splitmix64, one stream per (purpose, index), as in gen-corpus.
+// Random streams of this program (the generator is gen-corpus's: gen_corpus/text.rs).
 // ---------------------------------------------------------------------------------------------
 
 #[derive(Clone, Copy)]
@@ -846,297 +819,9 @@ enum Stream {
     Shuffle = 103,
 }
 
-fn mix64(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64, stream: Stream, index: u64) -> Rng {
-        let s = mix64(seed ^ 0x5EED_0000_0000_0000)
-            ^ mix64((stream as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ mix64(index));
-        Rng(mix64(s))
-    }
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        mix64(self.0)
-    }
-    /// Uniform in 0..n (n > 0).
-    fn below(&mut self, n: usize) -> usize {
-        ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
-    }
-    /// Uniform in lo..=hi.
-    fn range(&mut self, lo: usize, hi: usize) -> usize {
-        lo + self.below(hi - lo + 1)
-    }
-    fn pct(&mut self, pct: usize) -> bool {
-        self.below(100) < pct
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Word-level Markov chain (a port of gen-corpus's Chain; see there for the why of each choice).
-// ---------------------------------------------------------------------------------------------
-
-/// Order 2 where a word pair has at least two distinct successors, else order 1; after
-/// MAX_FORCED words with a single possible successor it jumps, so that unrelated synthetic
-/// paragraphs do not copy long spans of the source (false near-duplicates).
-struct Chain {
-    words: Vec<String>,
-    ids: AHashMap<String, u32>,
-    ends: Vec<bool>,
-    starts: Vec<u32>,
-    succ1_off: Vec<u32>,
-    succ1: Vec<u32>,
-    varied1: Vec<bool>,
-    succ2: AHashMap<u64, (u32, u32)>,
-    succ2_flat: Vec<u32>,
-}
-
-const NOT_ENDS: &[&str] = &[
-    "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Jr.", "Sr.", "No.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.",
-    "Col.", "Sgt.", "Inc.", "Co.", "Corp.", "vs.", "Prof.", "Mt.", "Jan.", "Feb.", "Aug.", "Sept.",
-    "Oct.", "Nov.", "Dec.", "[...]", "...", "a.m.", "p.m.", "U.S.", "U.K.", "U.N.", "D.C.", "e.g.",
-    "i.e.",
-];
-
-const MAX_FORCED: usize = 3;
-
-fn ends_sentence(tok: &str) -> bool {
-    if NOT_ENDS.contains(&tok) {
-        return false;
-    }
-    let t = tok.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
-    if t.len() == 2 && t.as_bytes()[0].is_ascii_uppercase() && t.ends_with('.') {
-        return false;
-    }
-    t.ends_with(['.', '!', '?'])
-}
-
-fn pair_key(a: u32, b: u32) -> u64 {
-    (u64::from(a) << 32) | u64::from(b)
-}
-
-impl Chain {
-    fn build(paras: &[String]) -> Chain {
-        let mut ids: AHashMap<String, u32> = AHashMap::new();
-        let mut words: Vec<String> = Vec::new();
-        let mut seqs: Vec<Vec<u32>> = Vec::with_capacity(paras.len());
-        for p in paras {
-            let ascii = p.bytes().filter(u8::is_ascii_alphabetic).count();
-            if ascii * 2 < p.len() {
-                continue;
-            }
-            let seq = p
-                .split_whitespace()
-                .filter(|w| !w.starts_with("((") && !w.ends_with("))") && *w != ":")
-                .map(|w| {
-                    *ids.entry(w.to_string()).or_insert_with(|| {
-                        words.push(w.to_string());
-                        (words.len() - 1) as u32
-                    })
-                })
-                .collect();
-            seqs.push(seq);
-        }
-        let ends: Vec<bool> = words.iter().map(|w| ends_sentence(w)).collect();
-        let mut starts = Vec::new();
-        let mut pairs = Vec::new();
-        let mut triples = Vec::new();
-        for seq in &seqs {
-            for (i, &w) in seq.iter().enumerate() {
-                if i == 0 || ends[seq[i - 1] as usize] {
-                    starts.push(w);
-                }
-                if i + 1 < seq.len() {
-                    pairs.push((w, seq[i + 1]));
-                }
-                if i + 2 < seq.len() {
-                    triples.push((pair_key(w, seq[i + 1]), seq[i + 2]));
-                }
-            }
-        }
-        pairs.sort_unstable();
-        let mut succ1_off = vec![0u32; words.len() + 1];
-        for &(a, _) in &pairs {
-            succ1_off[a as usize + 1] += 1;
-        }
-        for i in 0..words.len() {
-            succ1_off[i + 1] += succ1_off[i];
-        }
-        let succ1: Vec<u32> = pairs.iter().map(|&(_, b)| b).collect();
-        let varied1 = (0..words.len())
-            .map(|w| {
-                let s = &succ1[succ1_off[w] as usize..succ1_off[w + 1] as usize];
-                s.iter().any(|&x| x != s[0])
-            })
-            .collect();
-        triples.sort_unstable();
-        let mut succ2 = AHashMap::new();
-        let mut succ2_flat = Vec::new();
-        for group in triples.chunk_by(|x, y| x.0 == y.0) {
-            if group.iter().any(|t| t.1 != group[0].1) {
-                let start = succ2_flat.len() as u32;
-                succ2_flat.extend(group.iter().map(|t| t.1));
-                succ2.insert(group[0].0, (start, group.len() as u32));
-            }
-        }
-        Chain {
-            words,
-            ids,
-            ends,
-            starts,
-            succ1_off,
-            succ1,
-            varied1,
-            succ2,
-            succ2_flat,
-        }
-    }
-
-    fn next1(&self, rng: &mut Rng, w: u32) -> Option<u32> {
-        let (s, e) = (
-            self.succ1_off[w as usize] as usize,
-            self.succ1_off[w as usize + 1] as usize,
-        );
-        (e > s).then(|| self.succ1[s + rng.below(e - s)])
-    }
-
-    /// One sentence of word ids (6 to 60 words).
-    fn sentence(&self, rng: &mut Rng, out: &mut Vec<u32>) {
-        let start = out.len();
-        let mut prev = self.starts[rng.below(self.starts.len())];
-        let mut prev2: Option<u32> = None;
-        let mut forced = 0;
-        out.push(prev);
-        loop {
-            let n = out.len() - start;
-            if (self.ends[prev as usize] && n >= 6) || n >= 60 {
-                break;
-            }
-            let next = match prev2.and_then(|p2| self.succ2.get(&pair_key(p2, prev))) {
-                Some(&(s, len)) => {
-                    forced = 0;
-                    Some(self.succ2_flat[s as usize + rng.below(len as usize)])
-                }
-                None if forced >= MAX_FORCED => {
-                    forced = 0;
-                    Some(self.succ1[rng.below(self.succ1.len())])
-                }
-                None => {
-                    forced = if self.varied1[prev as usize] {
-                        0
-                    } else {
-                        forced + 1
-                    };
-                    self.next1(rng, prev)
-                }
-            };
-            match next {
-                Some(w) => {
-                    out.push(w);
-                    prev2 = Some(prev);
-                    prev = w;
-                }
-                None if n < 6 => {
-                    prev = self.starts[rng.below(self.starts.len())];
-                    prev2 = None;
-                    out.push(prev);
-                }
-                None => break,
-            }
-        }
-    }
-
-    fn render(&self, rng: &mut Rng, ids: &[u32], out: &mut String) {
-        for (i, &w) in ids.iter().enumerate() {
-            if i > 0 {
-                out.push(' ');
-            }
-            push_with_new_numbers(rng, &self.words[w as usize], out);
-        }
-        if ids.last().is_some_and(|&last| !self.ends[last as usize]) {
-            let trimmed = out
-                .trim_end_matches([',', ';', ':', '-', '—', '–', ' '])
-                .len();
-            out.truncate(trimmed);
-            out.push('.');
-        }
-    }
-
-    /// A synthetic paragraph of 1-4 sentences, at least 14 words.
-    fn paragraph(&self, rng: &mut Rng) -> String {
-        let n = match rng.below(100) {
-            0..=24 => 1,
-            25..=64 => 2,
-            65..=89 => 3,
-            _ => 4,
-        };
-        let mut out = String::with_capacity(320);
-        let mut ids = Vec::with_capacity(32);
-        let (mut words, mut i) = (0, 0);
-        while i < n || words < 14 {
-            ids.clear();
-            self.sentence(rng, &mut ids);
-            if i > 0 {
-                out.push(' ');
-            }
-            self.render(rng, &ids, &mut out);
-            words += ids.len();
-            i += 1;
-        }
-        out
-    }
-
-    /// A plausible word after `prev`, punctuation stripped, for word edits.
-    fn word_after(&self, rng: &mut Rng, prev: &str) -> String {
-        let id = self
-            .ids
-            .get(prev)
-            .and_then(|&p| self.next1(rng, p))
-            .unwrap_or_else(|| self.succ1[rng.below(self.succ1.len())]);
-        let t = self.words[id as usize].trim_matches(|c: char| !c.is_alphanumeric());
-        if t.is_empty() { "the" } else { t }.to_string()
-    }
-}
-
-/// Copies `tok`, replacing each run of digits by a random run of the same length (four-digit
-/// years stay years).
-fn push_with_new_numbers(rng: &mut Rng, tok: &str, out: &mut String) {
-    if !tok.bytes().any(|b| b.is_ascii_digit()) {
-        out.push_str(tok);
-        return;
-    }
-    let b = tok.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let start = i;
-        if !b[i].is_ascii_digit() {
-            while i < b.len() && !b[i].is_ascii_digit() {
-                i += 1;
-            }
-            out.push_str(&tok[start..i]);
-            continue;
-        }
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
-        let run = &tok[start..i];
-        if run.len() == 4 && (run.starts_with("19") || run.starts_with("20")) {
-            let _ = write!(out, "{}", 1990 + rng.below(35));
-        } else {
-            for (k, c) in run.bytes().enumerate() {
-                let d = if k == 0 && run.len() > 1 && c != b'0' {
-                    1 + rng.below(9)
-                } else {
-                    rng.below(10)
-                };
-                out.push((b'0' + d as u8) as char);
-            }
-        }
+impl From<Stream> for u64 {
+    fn from(s: Stream) -> u64 {
+        s as u64
     }
 }
 

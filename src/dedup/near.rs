@@ -1,14 +1,16 @@
-//! Near-duplicate and paraphrase links across documents: candidates from a weighted simhash
-//! index and from shared rare words, every candidate verified, then each group of copies linked
-//! to one kept paragraph, the original wording.
+//! Near-duplicate and paraphrase links across documents: candidate pairs from
+//! [`super::index`] (MinHash bands for copies, edits and cuts; shared rare words for
+//! paraphrases), every candidate verified, then each group of copies linked to one kept
+//! paragraph, the original wording.
 //!
 //! Why not the `simhash` crate the project first named: it hashes whitespace-split words,
 //! unweighted, with SipHash, and offers no index. A paraphrase keeps a paragraph's rare words
-//! (names, numbers, unusual stems) and swaps its common ones, so common words must weigh less
-//! (IDF over the folder), and a folder of a million paragraphs needs an index, not all pairs.
-//! Both are here: [`simhash`] weights stems, names and numbers by IDF; the Hamming index
-//! ([`hamming_candidates`]) keys 28 tables on pairs of 8-bit blocks, so any two hashes within
-//! 6 bits share a key in at least one table (pigeonhole over 8 blocks).
+//! (names, numbers, unusual stems) and swaps its common ones, so common words must weigh less,
+//! and a folder of a million paragraphs needs an index, not all pairs. This stage had its own
+//! IDF-weighted simhash with a Hamming index for a while; [`super::index`] says why MinHash
+//! bands replaced it (measured: the same links on the tuning corpus, the seeds and
+//! `eval-links`, 6 fewer correct links of 27,725 at `bench-dedup` 100k, 5 s saved at 1M
+//! paragraphs; and few-word edits moved the simhash out of the index's reach).
 //!
 //! Candidates are only candidates: [`verify`] decides, on the features (numbers and names must
 //! agree, stems must overlap), and says how: `truncated`, `near` (duplicate) or `paraphrase`.
@@ -23,7 +25,8 @@ use ahash::{AHashMap, AHashSet};
 #[derive(Clone, Copy, Debug)]
 pub struct Settings {
     pub min_chars: usize,
-    /// Simhash candidates within this many bits are verified (at most 6: the index's reach).
+    /// Unused: the simhash route it bounded is gone (see [`super::index`]); still read, so
+    /// rules files that set it load.
     pub max_hamming: u32,
     /// Shared content stems over the smaller set, for a paraphrase.
     pub min_containment: f64,
@@ -140,19 +143,12 @@ pub fn find(docs: &[DocPrint], s: Settings) -> Vec<Link> {
     // identical hashes, quadratic), each pair once (smaller index first), in sorted order.
     let mut reps: Vec<usize> = by_hash.values().copied().collect();
     reps.sort_unstable();
-    let rep_paras: Vec<&Para> = reps.iter().map(|&i| &paras[i]).collect();
-    let df = document_frequency(&rep_paras);
-    let hashes: Vec<u64> = rep_paras
-        .iter()
-        .map(|p| simhash(p.f, &df, reps.len()))
-        .collect();
-    let mut pairs: AHashSet<(u32, u32)> = hamming_candidates(&hashes, s.max_hamming);
-    pairs.extend(anchor_candidates(&rep_paras, &df, s.max_anchor_df));
-    let mut pairs: Vec<(u32, u32)> = pairs
+    let rep_features: Vec<&Features> = reps.iter().map(|&i| paras[i].f).collect();
+    // Sorted pairs of representatives; `reps` is ascending, so the mapped pairs stay sorted.
+    let pairs: Vec<(u32, u32)> = super::index::candidates(&rep_features, s)
         .into_iter()
         .map(|(a, b)| (reps[a as usize] as u32, reps[b as usize] as u32))
         .collect();
-    pairs.sort_unstable();
     // Verification is independent per pair: in parallel, collected in pair order.
     use rayon::prelude::*;
     let verified: Vec<((u32, u32), Verdict)> = pairs
@@ -699,118 +695,6 @@ fn sorted_intersection<T: Ord>(a: &[T], b: &[T]) -> usize {
         }
     }
     n
-}
-
-/// Salts that keep a name, a number and a stem with the same spelling apart.
-const NAME_SALT: u32 = 0x9e37_79b9;
-const NUMBER_SALT: u32 = 0x85eb_ca6b;
-
-/// The weighted features of a paragraph: stems, names and numbers, each once.
-fn weighted(f: &Features) -> impl Iterator<Item = u32> + '_ {
-    f.stems
-        .iter()
-        .copied()
-        .chain(f.names.iter().map(|&x| x ^ NAME_SALT))
-        .chain(f.numbers.iter().map(|&x| x ^ NUMBER_SALT))
-}
-
-/// In how many paragraphs each feature occurs.
-fn document_frequency(paras: &[&Para]) -> AHashMap<u32, u32> {
-    let mut df: AHashMap<u32, u32> = AHashMap::new();
-    for p in paras {
-        for x in weighted(p.f) {
-            *df.entry(x).or_default() += 1;
-        }
-    }
-    df
-}
-
-/// A 64-bit simhash of the paragraph's features, each weighted by its IDF over the folder.
-pub fn simhash(f: &Features, df: &AHashMap<u32, u32>, n: usize) -> u64 {
-    let mut acc = [0f64; 64];
-    for x in weighted(f) {
-        let w = ((n as f64 + 1.0) / (f64::from(*df.get(&x).unwrap_or(&1)) + 0.5)).ln();
-        let h = splitmix64(u64::from(x));
-        for (bit, a) in acc.iter_mut().enumerate() {
-            if h >> bit & 1 == 1 {
-                *a += w;
-            } else {
-                *a -= w;
-            }
-        }
-    }
-    acc.iter()
-        .enumerate()
-        .filter(|(_, &a)| a > 0.0)
-        .fold(0u64, |h, (bit, _)| h | 1 << bit)
-}
-
-/// A fixed 64-bit mix (seeded hashing: the same feature gives the same bits in every run).
-fn splitmix64(x: u64) -> u64 {
-    let mut z = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
-
-/// Pairs of hashes within `max_hamming` bits. 28 tables, one per pair of 8-bit blocks: two hashes
-/// within 6 bits differ in at most 6 of the 8 blocks, so some pair of blocks is equal.
-fn hamming_candidates(hashes: &[u64], max_hamming: u32) -> AHashSet<(u32, u32)> {
-    let mut out = AHashSet::new();
-    let block = |h: u64, b: u32| (h >> (8 * b)) & 0xff;
-    for b1 in 0..8u32 {
-        for b2 in b1 + 1..8 {
-            let mut table: AHashMap<u64, Vec<u32>> = AHashMap::new();
-            for (i, &h) in hashes.iter().enumerate() {
-                table
-                    .entry(block(h, b1) << 8 | block(h, b2))
-                    .or_default()
-                    .push(i as u32);
-            }
-            for bucket in table.values() {
-                for (k, &i) in bucket.iter().enumerate() {
-                    for &j in &bucket[k + 1..] {
-                        if (hashes[i as usize] ^ hashes[j as usize]).count_ones() <= max_hamming {
-                            out.insert((i, j));
-                        }
-                    }
-                }
-            }
-        }
-    }
-    out
-}
-
-/// The second route, for paraphrases that share too few words for simhash: paragraphs that
-/// share two of their rarest words (names, numbers, unusual stems, each in at most
-/// `max_df` paragraphs). Buckets are small because the words are rare.
-fn anchor_candidates(paras: &[&Para], df: &AHashMap<u32, u32>, max_df: u32) -> Vec<(u32, u32)> {
-    const ANCHORS: usize = 10;
-    let mut buckets: AHashMap<u32, Vec<u32>> = AHashMap::new();
-    for (i, p) in paras.iter().enumerate() {
-        let mut rare: Vec<(u32, u32)> = weighted(p.f)
-            .map(|x| (df.get(&x).copied().unwrap_or(1), x))
-            .filter(|&(d, _)| d >= 2 && d <= max_df)
-            .collect();
-        rare.sort_unstable();
-        for &(_, x) in rare.iter().take(ANCHORS) {
-            buckets.entry(x).or_default().push(i as u32);
-        }
-    }
-    let mut shared: AHashMap<(u32, u32), u8> = AHashMap::new();
-    for bucket in buckets.values() {
-        for (k, &i) in bucket.iter().enumerate() {
-            for &j in &bucket[k + 1..] {
-                let e = shared.entry((i.min(j), i.max(j))).or_default();
-                *e = e.saturating_add(1);
-            }
-        }
-    }
-    shared
-        .into_iter()
-        .filter(|&(_, c)| c >= 2)
-        .map(|(pair, _)| pair)
-        .collect()
 }
 
 struct UnionFind {

@@ -45,6 +45,7 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 
 use super::spin::{SpinRates, SpinReport, Spinner, Thesaurus};
+use super::text::shingles;
 use super::{edit_truncate, edit_words, json_str, Chain, Rng, Source, Stream, DEFAULT_WORDNET};
 
 #[derive(clap::Args, Debug)]
@@ -556,15 +557,6 @@ fn content_words(text: &str) -> HashSet<String> {
         .map(str::to_lowercase)
         .filter(|w| !TOPIC_STOP.contains(&w.as_str()))
         .collect()
-}
-
-fn shingles(text: &str) -> HashSet<String> {
-    let w: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    w.windows(3).map(|s| s.join(" ")).collect()
 }
 
 fn jaccard<T: Eq + std::hash::Hash>(a: &HashSet<T>, b: &HashSet<T>) -> f32 {
