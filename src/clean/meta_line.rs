@@ -181,7 +181,7 @@ crate::thread_regex!(FIELD = r"^(?:[\p{Lu}][\p{L}]*)(?:[ -][\p{L}]+){0,2}\s*:\s+
 crate::thread_regex!(
     BYLINE = // "Posted by" and the like take any name (a user handle too); a bare "By" needs a
         // capital after it ("By noon" is prose).
-        r"^(?:[•·|—–(-]\s*)?(?:(?i:(?:posted|written|words|reporting|reported|report|story|text|photos?|edited|compiled|interview|additional reporting|produced|published)\s+by)\s*:?\s+\S|(?i:by|von|por|par|di|door|av|af)\s*:?\s+[\p{Lu}@\p{Lo}])"
+        r"^(?:[•·|—–(-]\s*)?(?:(?i:(?:posted|written|filed|words|reporting|reported|report|story|text|photos?|edited|compiled|interview|additional reporting|produced|published)\s+by)\s*:?\s+\S|(?i:by|von|por|par|di|door|av|af)\s*:?\s+[\p{Lu}@\p{Lo}])"
 );
 
 /// The credit words of [`CREDIT_END`] and [`CREDIT_INLINE`], as substrings.
