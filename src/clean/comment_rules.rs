@@ -111,26 +111,6 @@ const RULE_CUES: &[&str] = &[
     "są", "będą",
 ];
 
-/// Words that report someone else's statement: a news sentence, not the site's rule.
-const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "according",
-    "stated",
-    "announced",
-    "dijo",
-    "afirmó",
-    "disse",
-    "afirmou",
-    "déclaré",
-    "sagte",
-    "erklärte",
-    "detto",
-    "zei",
-    "powiedział",
-];
-
 /// [`COMMENTS`] as substrings, for a cheap first test (most lines name no comments).
 static COMMENT_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
     std::sync::LazyLock::new(|| {
@@ -168,7 +148,7 @@ pub fn is_comment_rules(line: &str) -> bool {
         return false;
     }
     let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-    if !has(COMMENTS) || !has(RULE_CUES) || has(REPORTING) {
+    if !has(COMMENTS) || !has(RULE_CUES) || has(super::shape::REPORTING) {
         return false;
     }
     let terms = MODERATION

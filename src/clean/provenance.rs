@@ -165,7 +165,7 @@ pub fn check(line: &str) -> Option<&'static str> {
         && TEXT_WORD.is_match(t)
         && !t
             .split(|c: char| !c.is_alphabetic())
-            .any(|w| matches!(w, "said" | "says" | "told" | "according"))
+            .any(|w| super::shape::REPORTING.contains(&w.to_lowercase().as_str()))
     {
         return Some(NAME);
     }

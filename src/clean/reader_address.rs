@@ -94,10 +94,9 @@ const AFTER_IMPERATIVE: &[&str] = &[
 /// Without a reader pronoun, this many different site terms are needed ("X and its partners
 /// place cookies for analytics. Manage choices · Allow all").
 pub const MIN_SITE_TERMS_IMPERSONAL: usize = 3;
-/// ... in a line of at most this many words ...
+/// ... in a line of at most this many words, with no reporting verb
+/// ([`super::shape::REPORTING`]).
 const MAX_WORDS_IMPERSONAL: usize = 30;
-/// ... that does not report anyone's words.
-const REPORTING: &[&str] = &["said", "says", "told", "according", "stated", "announced"];
 
 /// Word stems of a website's machinery (matched as word prefixes).
 const SITE_TERMS: &[&str] = &[
@@ -290,7 +289,7 @@ pub fn is_reader_address(line: &str) -> bool {
     }
     found >= MIN_SITE_TERMS_IMPERSONAL
         && words.len() <= MAX_WORDS_IMPERSONAL
-        && !words.iter().any(|w| REPORTING.contains(w))
+        && !words.iter().any(|w| super::shape::REPORTING.contains(w))
 }
 
 /// Short terms match whole words ("app", "tap", "site"); longer ones are stems ("subscri...").

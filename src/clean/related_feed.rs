@@ -57,62 +57,48 @@ fn explicit(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize
 /// is followed by a paragraph on the article's subject, a fact box's lines share its words or
 /// follow its own heading; neither opens a feed.
 fn implicit(lines: &[String], verdicts: &mut [Verdict], title_line: Option<usize>, s: Settings) {
-    let start = title_line.unwrap_or(0);
-    let kept = |verdicts: &[Verdict]| -> Vec<usize> {
-        (start..lines.len())
-            .filter(|&i| matches!(verdicts[i], Verdict::Keep))
-            .collect()
-    };
-    let mut now = kept(verdicts);
-    let prose: Vec<bool> = (0..lines.len()).map(|i| is_prose(&lines[i], s)).collect();
-    let mut k = 0;
-    let mut paragraphs = 0;
-    loop {
-        let Some(&i) = now.get(k) else {
-            return;
-        };
-        k += 1;
-        if k >= 2 && prose[now[k - 2]] {
-            paragraphs += 1;
+    let kept = |v: &Verdict| matches!(v, Verdict::Keep);
+    let prose: Vec<bool> = lines.iter().map(|l| is_prose(l, s)).collect();
+    // Kept paragraphs above line `i`, and the kept line right above it. A feed only removes
+    // lines below its header, so neither changes behind the scan.
+    let (mut paragraphs, mut above) = (0, None);
+    for i in title_line.unwrap_or(0)..lines.len() {
+        if !kept(&verdicts[i]) {
+            continue;
         }
-        let (Some(&j), Some(&j2)) = (now.get(k), now.get(k + 1)) else {
+        let mut below = (i + 1..lines.len()).filter(|&x| kept(&verdicts[x]));
+        let (Some(j), Some(j2)) = (below.next(), below.next()) else {
             return;
         };
         // The header comes right after a paragraph (junk lines aside): a label under another
-        // label is a list's item or a fact box's line.
-        let after_paragraph = k >= 2 && prose[now[k - 2]];
-        // and its first item right under it.
-        let adjacent = verdicts[i + 1..j]
-            .iter()
-            .all(|v| matches!(v, Verdict::Blank));
-        if paragraphs < 2 || !after_paragraph || !adjacent || !is_label(&lines[i]) {
-            continue;
-        }
-        let article: AHashSet<String> = (0..i)
-            .filter(|&a| matches!(verdicts[a], Verdict::Keep))
-            .flat_map(|a| content_words(&lines[a]))
-            .collect();
-        let off_topic = |line: &str| {
-            let words = content_words(line);
-            let shared = words.iter().filter(|w| article.contains(*w)).count();
-            (shared as f64) < s.stop_overlap * words.len().max(1) as f64
-        };
-        if is_headline_like(&lines[j])
-            && off_topic(&lines[j])
-            && (is_headline_like(&lines[j2]) || is_prose(&lines[j2], s))
-            && off_topic(&lines[j2])
-        {
+        // label is a list's item or a fact box's line. Its first item is right under it.
+        let opens_feed = paragraphs >= 2
+            && above.is_some_and(|a: usize| prose[a])
+            && verdicts[i + 1..j]
+                .iter()
+                .all(|v| matches!(v, Verdict::Blank))
+            && is_label(&lines[i])
+            && is_headline_like(&lines[j])
+            && (is_headline_like(&lines[j2]) || prose[j2])
+            && {
+                let article: AHashSet<String> = (0..i)
+                    .filter(|&a| kept(&verdicts[a]))
+                    .flat_map(|a| content_words(&lines[a]))
+                    .collect();
+                let off_topic = |line: &str| {
+                    let words = content_words(line);
+                    let shared = words.iter().filter(|w| article.contains(*w)).count();
+                    (shared as f64) < s.stop_overlap * words.len().max(1) as f64
+                };
+                off_topic(&lines[j]) && off_topic(&lines[j2])
+            };
+        if opens_feed {
             verdicts[i] = Verdict::Junk { rule: NAME.into() };
             feed_from(lines, verdicts, i, s);
-            // Go on from the first line the feed left, counting paragraphs as before.
-            now = kept(verdicts);
-            let resume = now.partition_point(|&x| x <= i);
-            paragraphs = now[..resume.saturating_sub(1)]
-                .iter()
-                .filter(|&&p| prose[p])
-                .count();
-            k = resume;
+            continue;
         }
+        paragraphs += usize::from(prose[i]);
+        above = Some(i);
     }
 }
 

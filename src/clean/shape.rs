@@ -118,6 +118,28 @@ pub fn is_sentence(line: &str, min_units: usize) -> bool {
     ends_like_sentence(line) && word_units_capped(line, min_units) >= min_units
 }
 
+/// Words that report someone's statement ("said", "according", "dijo", "sagte"): a line with one
+/// is news about what someone said, not the site talking (`reader_address`, `comment_rules`,
+/// `provenance`). Compared with lowercased whole words.
+pub const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "according",
+    "stated",
+    "announced",
+    "dijo",
+    "afirmó",
+    "disse",
+    "afirmou",
+    "déclaré",
+    "sagte",
+    "erklärte",
+    "detto",
+    "zei",
+    "powiedział",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -40,6 +40,13 @@ pub struct Features {
 }
 
 impl Features {
+    /// A number: a word, a content word and a number.
+    fn push_number(&mut self, h: u32) {
+        self.numbers.push(h);
+        self.words.push(h);
+        self.seq.push(h);
+    }
+
     /// The initials of the run of capitalised words that `name` is part of, if any.
     pub fn run_acronym(&self, name: u32) -> Option<u32> {
         self.runs.iter().find(|r| r.0 == name).map(|r| r.1)
@@ -166,10 +173,7 @@ pub fn features(text: &str) -> Features {
             let first = word.chars().next().unwrap_or(' ');
             if first.is_ascii_digit() {
                 let n: String = word.chars().filter(|c| *c != ',').collect();
-                let h = hash32(&n);
-                f.numbers.push(h);
-                f.words.push(h);
-                f.seq.push(h);
+                f.push_number(hash32(&n));
                 sentence_start = false;
                 end_run(&mut run, &mut run_keys, &mut f);
                 continue;
@@ -193,10 +197,7 @@ pub fn features(text: &str) -> Features {
                 let lower = lower.as_str();
                 // Spinners spell numbers out ("14" -> "Fourteen"): a number is a number.
                 if let Some(n) = number_word(lower) {
-                    let h = hash32(n);
-                    f.numbers.push(h);
-                    f.words.push(h);
-                    f.seq.push(h);
+                    f.push_number(hash32(n));
                     sentence_start = false;
                     end_run(&mut run, &mut run_keys, &mut f);
                     continue;
