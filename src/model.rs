@@ -65,6 +65,16 @@ pub struct LineRef {
     pub line: usize,
 }
 
+/// The line a duplicate or paraphrase was merged into. `text` extends the contract's `{doc, line}`:
+/// an HTML document's line numbers count extracted blocks, which a reader of `docs/` cannot see, so
+/// the kept text is what lets a user (or a scorer) find the kept copy without re-extracting.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeptLine {
+    pub doc: String,
+    pub line: usize,
+    pub text: String,
+}
+
 /// The per-line outcome of the junk stage, for one document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Verdict {
@@ -95,7 +105,7 @@ pub struct Decision {
     /// Junk: the rule or detector name. Duplicate/paraphrase: the method that decided.
     pub rule: String,
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub kept: Option<LineRef>,
+    pub kept: Option<KeptLine>,
     /// Duplicate/paraphrase: the verifier's score (0..=1), when a near method decided.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub score: Option<f64>,

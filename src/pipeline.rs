@@ -12,12 +12,12 @@
 use crate::cli::{CleanArgs, Cli, Command, RulesCommand};
 use crate::dedup::{self, DocPrint};
 use crate::error::{ExitStatus, InputProblem, Severity};
-use crate::model::{Action, CleanDoc, Decision, Verdict};
+use crate::model::{Action, CleanDoc, Decision, KeptLine, LineRef, Verdict};
 use crate::output::summary::Summary;
 use crate::rules::{self, Rules};
 use crate::{clean, input, output, stories};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -240,6 +240,13 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
 /// Junk verdicts and duplicate links as decisions, in (doc id, line) order.
 fn decisions(docs: &[CleanDoc], links: &[dedup::Link]) -> Vec<Decision> {
     let mut out = Vec::new();
+    let by_id: HashMap<&str, &CleanDoc> = docs.iter().map(|d| (d.doc.id.as_str(), d)).collect();
+    let kept_text = |r: &LineRef| {
+        by_id
+            .get(r.doc.as_str())
+            .and_then(|d| d.doc.lines.get(r.line - 1))
+            .map_or_else(String::new, |l| l.trim().to_string())
+    };
     let mut links = links.iter().peekable();
     for d in docs {
         for (i, v) in d.verdicts.iter().enumerate() {
@@ -269,7 +276,11 @@ fn decisions(docs: &[CleanDoc], links: &[dedup::Link]) -> Vec<Decision> {
                         Action::Duplicate
                     },
                     rule: l.method.clone(),
-                    kept: Some(l.kept.clone()),
+                    kept: Some(KeptLine {
+                        doc: l.kept.doc.clone(),
+                        line: l.kept.line,
+                        text: kept_text(&l.kept),
+                    }),
                     score: l.score_milli.map(|m| f64::from(m) / 1000.0),
                 });
             }

@@ -231,8 +231,8 @@ fn stdin_reads_jsonl() {
     );
     assert_eq!(
         d.read("out/decisions.jsonl"),
-        "{\"doc\":\"s/2\",\"line\":2,\"text\":\"Same paragraph in both documents here.\",\"action\":\"duplicate\",\"rule\":\"exact\",\"kept\":{\"doc\":\"s/1\",\"line\":2}}\n\
-         {\"doc\":\"s/2\",\"line\":3,\"text\":\"A second paragraph both of them carry.\",\"action\":\"duplicate\",\"rule\":\"exact\",\"kept\":{\"doc\":\"s/1\",\"line\":3}}\n"
+        "{\"doc\":\"s/2\",\"line\":2,\"text\":\"Same paragraph in both documents here.\",\"action\":\"duplicate\",\"rule\":\"exact\",\"kept\":{\"doc\":\"s/1\",\"line\":2,\"text\":\"Same paragraph in both documents here.\"}}\n\
+         {\"doc\":\"s/2\",\"line\":3,\"text\":\"A second paragraph both of them carry.\",\"action\":\"duplicate\",\"rule\":\"exact\",\"kept\":{\"doc\":\"s/1\",\"line\":3,\"text\":\"A second paragraph both of them carry.\"}}\n"
     );
     assert_eq!(
         d.read("out/stories.jsonl").lines().count(),

@@ -14,7 +14,7 @@ pub fn write(w: &mut dyn Write, decisions: &[Decision]) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Action, LineRef};
+    use crate::model::{Action, KeptLine};
 
     #[test]
     fn junk_and_duplicate_lines() {
@@ -34,9 +34,10 @@ mod tests {
                 text: "Same paragraph.".into(),
                 action: Action::Duplicate,
                 rule: "exact".into(),
-                kept: Some(LineRef {
+                kept: Some(KeptLine {
                     doc: "a".into(),
                     line: 1,
+                    text: "Same paragraph.".into(),
                 }),
                 score: None,
             },
@@ -47,7 +48,7 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "{\"doc\":\"a\",\"line\":3,\"text\":\"Read More\",\"action\":\"junk\",\"rule\":\"read_more\"}\n\
              {\"doc\":\"b\",\"line\":2,\"text\":\"Same paragraph.\",\"action\":\"duplicate\",\"rule\":\"exact\",\
-             \"kept\":{\"doc\":\"a\",\"line\":1}}\n"
+             \"kept\":{\"doc\":\"a\",\"line\":1,\"text\":\"Same paragraph.\"}}\n"
         );
     }
 }
