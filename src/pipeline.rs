@@ -170,6 +170,10 @@ pub fn process(inputs: &[PathBuf], rules: &Rules) -> Run {
         max_shared_docs: rules.stories_max_shared_docs,
         min_title_words: rules.stories_min_title_words,
         min_shared_paragraphs: rules.stories_min_shared_paragraphs,
+        min_similarity: rules.stories_min_similarity,
+        min_linked_similarity: rules.stories_min_linked_similarity,
+        number_weight: rules.stories_number_weight,
+        max_term_docs: rules.stories_max_term_docs,
     };
     let groups = stories::group(&prints, &links, settings);
     let merged = stories::canonical::merged(&links, &prints);

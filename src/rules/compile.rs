@@ -71,6 +71,10 @@ pub struct Rules {
     pub stories_max_shared_docs: usize,
     pub stories_min_title_words: usize,
     pub stories_min_shared_paragraphs: usize,
+    pub stories_min_similarity: f32,
+    pub stories_min_linked_similarity: f32,
+    pub stories_number_weight: f32,
+    pub stories_max_term_docs: usize,
     /// The effective rules as TOML (after `extends`), for `storysift rules print`.
     pub effective_toml: String,
 }
@@ -199,6 +203,10 @@ impl Rules {
             stories_max_shared_docs: raw.stories.max_shared_docs,
             stories_min_title_words: raw.stories.min_title_words,
             stories_min_shared_paragraphs: raw.stories.min_shared_paragraphs,
+            stories_min_similarity: raw.stories.min_similarity,
+            stories_min_linked_similarity: raw.stories.min_linked_similarity,
+            stories_number_weight: raw.stories.number_weight,
+            stories_max_term_docs: raw.stories.max_term_docs,
             effective_toml,
         })
     }

@@ -314,6 +314,18 @@ pub struct StoriesSpec {
     /// Shared paragraphs two documents need to be joined (without an identical headline).
     #[serde(default = "StoriesSpec::default_min_shared_paragraphs")]
     pub min_shared_paragraphs: usize,
+    /// Documents whose similarity reaches this tell one story.
+    #[serde(default = "StoriesSpec::default_min_similarity")]
+    pub min_similarity: f32,
+    /// The bar for documents that share a headline or `min_shared_paragraphs` paragraphs.
+    #[serde(default = "StoriesSpec::default_min_linked_similarity")]
+    pub min_linked_similarity: f32,
+    /// Weight of the number cosine in the similarity.
+    #[serde(default = "StoriesSpec::default_number_weight")]
+    pub number_weight: f32,
+    /// A term in more documents than this proposes no candidate pair.
+    #[serde(default = "StoriesSpec::default_max_term_docs")]
+    pub max_term_docs: usize,
 }
 
 impl StoriesSpec {
@@ -326,6 +338,18 @@ impl StoriesSpec {
     fn default_min_shared_paragraphs() -> usize {
         2
     }
+    fn default_min_similarity() -> f32 {
+        0.55
+    }
+    fn default_min_linked_similarity() -> f32 {
+        0.4
+    }
+    fn default_number_weight() -> f32 {
+        0.5
+    }
+    fn default_max_term_docs() -> usize {
+        200
+    }
 }
 
 impl Default for StoriesSpec {
@@ -334,6 +358,10 @@ impl Default for StoriesSpec {
             max_shared_docs: Self::default_max_shared_docs(),
             min_title_words: Self::default_min_title_words(),
             min_shared_paragraphs: Self::default_min_shared_paragraphs(),
+            min_similarity: Self::default_min_similarity(),
+            min_linked_similarity: Self::default_min_linked_similarity(),
+            number_weight: Self::default_number_weight(),
+            max_term_docs: Self::default_max_term_docs(),
         }
     }
 }

@@ -6,5 +6,6 @@
 
 pub mod canonical;
 pub mod cluster;
+pub mod similarity;
 
 pub use cluster::group;
