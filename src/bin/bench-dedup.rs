@@ -535,12 +535,12 @@ impl Score {
         }
         // What find's verifier says about each missed copy and its original: accepted means the
         // candidate generation (or the grouping) lost the pair, rejected means the verifier did.
-        let names: AHashSet<u32> = docs
-            .iter()
-            .flat_map(|d| &d.paragraphs)
-            .filter(|p| p.chars >= settings.min_chars)
-            .flat_map(|p| p.features.names.iter().copied())
-            .collect();
+        let names = near::FolderNames::of(
+            docs.iter()
+                .flat_map(|d| &d.paragraphs)
+                .filter(|p| p.chars >= settings.min_chars)
+                .map(|p| &p.features),
+        );
         let para = |p: usize| &docs[p / args.per_doc].paragraphs[p % args.per_doc];
         let mut by_kind = [(0, 0); KINDS];
         let (mut short_copies, mut missed_verified) = (0, 0);

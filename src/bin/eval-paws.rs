@@ -4,10 +4,11 @@
 //!
 //!     cargo run --release --bin eval-paws [-- FILE.tsv.gz]   (default: ../shared/data/paraphrase/paws-dev.tsv.gz)
 
-use ahash::AHashSet;
 use std::io::BufRead;
 use storysift::dedup::features::features;
-use storysift::dedup::near::{order_kept, shingle_jaccard, stem_jaccard, verify, Settings};
+use storysift::dedup::near::{
+    order_kept, shingle_jaccard, stem_jaccard, verify, FolderNames, Settings,
+};
 
 fn main() {
     let path = std::env::args()
@@ -28,7 +29,7 @@ fn main() {
         };
         let (fa, fb) = (features(a), features(b));
         // One pair is a folder of two sentences: their mid-sentence names are the known names.
-        let names: AHashSet<u32> = fa.names.iter().chain(&fb.names).copied().collect();
+        let names = FolderNames::of([&fa, &fb].into_iter());
         let verdict = verify(&fa, &fb, &names, Settings::default());
         // Rank: verified pairs above unverified ones, each group by its similarity (for the
         // unverified ones the verifier's two measures: shared stems, and their order kept).

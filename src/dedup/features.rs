@@ -87,6 +87,11 @@ const STOP: &[&str] = &[
     "us",
 ];
 
+/// The name keys of [`STOP`]: a capitalised "US" or "WHO" is a name even though the folder
+/// writes "us" and "who" in lower case.
+pub static STOP_KEYS: LazyLock<ahash::AHashSet<u32>> =
+    LazyLock::new(|| STOP.iter().map(|w| name_key(w)).collect());
+
 /// [`STOP`] as a set: a word is looked up once, not compared with each stop word.
 static STOP_SET: LazyLock<ahash::AHashSet<&'static str>> =
     LazyLock::new(|| STOP.iter().copied().collect());

@@ -133,10 +133,7 @@ pub fn find(docs: &[DocPrint], s: Settings) -> Vec<Link> {
         }
     }
 
-    let names: AHashSet<u32> = paras
-        .iter()
-        .flat_map(|p| p.f.names.iter().copied())
-        .collect();
+    let names = FolderNames::of(paras.iter().map(|p| p.f));
 
     // Candidates among distinct texts only (one representative per exact text: a line copied
     // into thousands of documents would otherwise fill one bucket with thousands of
@@ -396,12 +393,46 @@ fn line_ref(docs: &[DocPrint], p: &Para) -> LineRef {
     }
 }
 
+/// What the folder says about capitalised words (as name keys, see `features`).
+#[derive(Clone, Debug, Default)]
+pub struct FolderNames {
+    /// Words the folder writes capitalised in mid-sentence: a sentence's first word is a name
+    /// when it is one of them ("Lithuania freed ..." is not "Belarus freed ...", but "Officials
+    /// said" may become "Authorities said").
+    pub proper: AHashSet<u32>,
+    /// Those of them the folder also writes in lower case. Inside a run of capitalised words
+    /// they are common words in a name ("Marine Accident Board", "Kestrow County Council"): a
+    /// spinner swaps them for synonyms as it swaps any word ("Marine Crash Board", "Kestrow
+    /// Region Council"), so two paragraphs that differ in them have not named different people
+    /// or places. Alone ("the Senate", "House") they still count: on the generated pairs,
+    /// exempting those too linked four more same-topic paragraphs of different articles.
+    /// "Belarus" and "Lithuania" are never written in lower case, and stay names.
+    pub common: AHashSet<u32>,
+}
+
+impl FolderNames {
+    pub fn of<'a>(paragraphs: impl Iterator<Item = &'a Features>) -> Self {
+        let mut proper = AHashSet::new();
+        let mut lower = AHashSet::new();
+        for f in paragraphs {
+            proper.extend(f.names.iter().copied());
+            // Every word's key is in `prefixes`; the capitalised ones are also in `names` or
+            // `initials` (all three sorted). Function words do not count: "us" does not make
+            // "US" a common word.
+            let stop = &*super::features::STOP_KEYS;
+            lower.extend(f.prefixes.iter().copied().filter(|k| {
+                f.names.binary_search(k).is_err()
+                    && f.initials.binary_search(k).is_err()
+                    && !stop.contains(k)
+            }));
+        }
+        let common = proper.intersection(&lower).copied().collect();
+        FolderNames { proper, common }
+    }
+}
+
 /// Whether two paragraphs say the same thing, and how. `None`: they must not be linked.
-///
-/// `names`: words the folder writes capitalised in mid-sentence; a sentence's first word is a
-/// name when it is one of them ("Lithuania freed ..." is not "Belarus freed ...", but "Officials
-/// said" may become "Authorities said").
-pub fn verify(a: &Features, b: &Features, names: &AHashSet<u32>, s: Settings) -> Option<Verdict> {
+pub fn verify(a: &Features, b: &Features, names: &FolderNames, s: Settings) -> Option<Verdict> {
     let (short, long) = if a.words.len() <= b.words.len() {
         (a, b)
     } else {
@@ -439,14 +470,20 @@ pub fn verify(a: &Features, b: &Features, names: &AHashSet<u32>, s: Settings) ->
         f.names
             .iter()
             .filter(|n| {
-                !other.contains(n) && !f.run_acronym(**n).is_some_and(|a| other.contains(&a))
+                let run = f.run_acronym(**n);
+                // Present, as itself or as its run's initials ("United States" -> "US"), or a
+                // common word inside a name.
+                let found = other.contains(n)
+                    || run.is_some_and(|a| other.contains(&a))
+                    || (run.is_some() && names.common.contains(n));
+                !found
             })
             .count()
     };
     let subject_missing = |f: &Features, other: &AHashSet<u32>| {
         f.initials
             .iter()
-            .any(|n| names.contains(n) && !other.contains(n))
+            .any(|n| names.proper.contains(n) && !other.contains(n))
     };
     let (ms, ml) = (missing(short, &long_keys), missing(long, &short_keys));
     // A subject may be dropped ("Nauseda said" -> "He said"), not swapped: a missing subject
@@ -730,10 +767,13 @@ mod tests {
     use super::*;
 
     fn v(a: &str, b: &str) -> Option<&'static str> {
-        let names: AHashSet<u32> = ["belarus", "lithuania"]
-            .map(super::super::features::name_key)
-            .into_iter()
-            .collect();
+        let names = FolderNames {
+            proper: ["belarus", "lithuania"]
+                .map(super::super::features::name_key)
+                .into_iter()
+                .collect(),
+            common: AHashSet::new(),
+        };
         verify(&features(a), &features(b), &names, Settings::default()).map(|v| v.method)
     }
 
@@ -841,6 +881,27 @@ mod tests {
         assert!(pairs.contains(&("c", "a")), "{pairs:?}");
         assert!(pairs.contains(&("d", "b")), "{pairs:?}");
         assert!(!pairs.iter().any(|p| p.1 == "c"), "{pairs:?}");
+    }
+
+    #[test]
+    fn a_common_word_swapped_inside_a_name_is_no_other_name() {
+        let orig = "The fire was put out by the ship’s own sprinkler system within 40 minutes, according to the Marine Accident Board, which has opened an investigation.";
+        let spun = "The blaze was snuffed out by the vessel’s very own sprinkler system within 40 mins, according to the Marine Crash Board, which has actually opened up an investigation.";
+        let other = "The fire was put out by the ship’s own sprinkler system within 40 minutes, according to the Marine Safety Board, which has opened an investigation.";
+        // The folder writes "accident" and "crash" in lower case elsewhere, "safety" nowhere.
+        let elsewhere = "Nobody was hurt in the crash, and the accident is the first on the line.";
+        let f = [orig, spun, other, elsewhere].map(features);
+        let names = FolderNames::of(f.iter());
+        let s = Settings::default();
+        assert_eq!(
+            verify(&f[0], &f[1], &names, s).map(|v| v.method),
+            Some(PARAPHRASE)
+        );
+        // "Safety" is only ever a name here: another board, not a spinner's synonym.
+        assert_eq!(verify(&f[1], &f[2], &names, s).map(|v| v.method), None);
+        // Without the lower-case evidence, "Crash" and "Accident" are two names.
+        let bare = FolderNames::of(f[..3].iter());
+        assert_eq!(verify(&f[0], &f[1], &bare, s).map(|v| v.method), None);
     }
 
     #[test]
