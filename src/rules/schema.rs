@@ -348,7 +348,7 @@ impl StoriesSpec {
         0.5
     }
     fn default_max_term_docs() -> usize {
-        200
+        64
     }
 }
 

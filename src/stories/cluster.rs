@@ -134,7 +134,7 @@ pub fn group(docs: &[DocPrint], links: &[Link], s: Settings) -> Vec<Vec<usize>> 
             uf.union(a, b);
         }
     }
-    for (a, b, score) in similarity::candidate_pairs(&vectors, s.number_weight) {
+    for (a, b, score) in similarity::candidate_pairs(&vectors, s.number_weight, s.min_similarity) {
         if score >= s.min_similarity {
             uf.union(a, b);
         }

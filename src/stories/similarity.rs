@@ -22,6 +22,10 @@ use ahash::AHashMap;
 /// The heaviest terms of a document that propose candidates.
 const TOP_TERMS: usize = 24;
 
+/// Keys two documents must share to be compared: one shared heavy word is often a common name
+/// of the folder (a town), two are the story's.
+const MIN_SHARED_KEYS: usize = 2;
+
 /// Numbers and stems are hashed apart: "2025" the number and a stem that happens to hash the
 /// same must not meet.
 const NUMBER_TAG: u32 = 0x9e37_79b9;
@@ -155,28 +159,50 @@ fn unit(mut v: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
     v
 }
 
-/// Pairs of documents (i < j, sorted) that share one of their keys, each with its
-/// [`DocVector::similarity`].
-pub fn candidate_pairs(vectors: &[DocVector], number_weight: f32) -> Vec<(usize, usize, f32)> {
-    let mut postings: AHashMap<u32, Vec<usize>> = AHashMap::new();
+/// Pairs of documents (i < j, sorted) that share at least `MIN_SHARED_KEYS` of their keys and
+/// whose [`DocVector::similarity`] reaches `floor`, each with that similarity.
+///
+/// Per document, in parallel: count the later documents met in its keys' postings, and compare
+/// only those met often enough. Nothing quadratic is materialised: at 100k generated documents,
+/// listing every pair that shares one key first held 3 GB.
+pub fn candidate_pairs(
+    vectors: &[DocVector],
+    number_weight: f32,
+    floor: f32,
+) -> Vec<(usize, usize, f32)> {
+    use rayon::prelude::*;
+    let mut postings: AHashMap<u32, Vec<u32>> = AHashMap::new();
     for (i, v) in vectors.iter().enumerate() {
         for &t in &v.keys {
-            postings.entry(t).or_default().push(i);
+            postings.entry(t).or_default().push(i as u32);
         }
     }
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for members in postings.values() {
-        for (k, &a) in members.iter().enumerate() {
-            for &b in &members[k + 1..] {
-                pairs.push((a, b));
+    (0..vectors.len())
+        .into_par_iter()
+        .flat_map_iter(|i| {
+            let mut met: Vec<u32> = vectors[i]
+                .keys
+                .iter()
+                .flat_map(|t| postings[t].iter().copied().filter(|&j| j as usize > i))
+                .collect();
+            met.sort_unstable();
+            let mut found = Vec::new();
+            let mut k = 0;
+            while k < met.len() {
+                let j = met[k];
+                let run = met[k..].iter().take_while(|&&x| x == j).count();
+                k += run;
+                if run < MIN_SHARED_KEYS {
+                    continue;
+                }
+                let j = j as usize;
+                let score = vectors[i].similarity(&vectors[j], number_weight);
+                if score >= floor {
+                    found.push((i, j, score));
+                }
             }
-        }
-    }
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
-        .into_iter()
-        .map(|(a, b)| (a, b, vectors[a].similarity(&vectors[b], number_weight)))
+            found.into_iter()
+        })
         .collect()
 }
 
@@ -241,10 +267,10 @@ mod tests {
             doc("b", &["The Ostrelby bakery will close, 210 jobs"]),
             doc("c", &["Tram line opens in Carrowmere"]),
         ];
-        let pairs = candidate_pairs(&vectors(&docs, 10), 0.5);
+        let pairs = candidate_pairs(&vectors(&docs, 10), 0.5, 0.0);
         assert_eq!(pairs.len(), 1);
         assert_eq!((pairs[0].0, pairs[0].1), (0, 1));
         // Every shared term is in two documents: a cap of one proposes nothing.
-        assert!(candidate_pairs(&vectors(&docs, 1), 0.5).is_empty());
+        assert!(candidate_pairs(&vectors(&docs, 1), 0.5, 0.0).is_empty());
     }
 }
